@@ -1,0 +1,143 @@
+"""``Workspace``: one open vault and the services that work on it.
+
+Built by ``Workspace.create`` or ``Workspace.open`` in the composition root (the CLI's
+``main`` or the app's), and passed down; there is no global. It owns the engine, the
+session factory (with the outbox hook installed) and the audit trail, and hands out
+the sub-services. A Workspace is used from one thread at a time.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.domain.ids import new_id
+from app.vault import audit, backup, integrity, outbox, store
+from app.vault.keys import DEFAULT_KDF, KdfParams
+from app.vault.models import OutboxEntry, VaultMeta
+from app.vault.store import OpenVault
+from app.vault.types import utc_now
+
+
+def _actor() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "banker"
+
+
+class Workspace:
+    """An unlocked vault. Close it (or use it as a context manager) to lock."""
+
+    def __init__(self, vault: OpenVault, actor: str | None = None) -> None:
+        from app.services.clients import ClientService
+        from app.services.portfolio import PortfolioService
+
+        self.vault = vault
+        self.actor = actor or _actor()
+        self._sessions = sessionmaker(vault.engine, expire_on_commit=False)
+        outbox.install(self._sessions)
+        self.device_id = self._ensure_device_id()
+        self.clients = ClientService(self)
+        self.portfolio = PortfolioService(self)
+
+    # --- opening and closing ------------------------------------------------------
+
+    @classmethod
+    def create(cls, folder: Path, passphrase: str, kdf: KdfParams = DEFAULT_KDF,
+               actor: str | None = None) -> Workspace:
+        ws = cls(store.create(folder, passphrase, kdf), actor)
+        with ws.begin() as s:
+            s.add(VaultMeta(key="created_at", value=utc_now().isoformat()))
+            ws.record(s, "vault.created", str(folder.name), {"kdf": kdf.__dict__})
+        return ws
+
+    @classmethod
+    def open(cls, folder: Path, passphrase: str, state_dir: Path,
+             actor: str | None = None, **kwargs: Any) -> Workspace:
+        def backup_first(vault: OpenVault) -> None:
+            stamp = utc_now().strftime("%Y%m%dT%H%M%SZ")
+            target = vault.paths.backups / f"before-upgrade-{stamp}.cbak"
+            backup.write_backup(vault, passphrase, target, vault.key_file.slots[0].kdf)
+
+        vault = store.unlock(folder, passphrase, state_dir, before_migration=backup_first, **kwargs)
+        ws = cls(vault, actor)
+        with ws.begin() as s:
+            details: dict[str, Any] = {}
+            if vault.failed_tries_before:
+                details["failed_tries_before"] = vault.failed_tries_before
+            if vault.migrated_from:
+                details["upgraded_from"] = vault.migrated_from
+            ws.record(s, "vault.unlocked", str(folder.name), details)
+        return ws
+
+    def close(self) -> None:
+        if self.vault.data_key:
+            with self.begin() as s:
+                self.record(s, "vault.locked", self.vault.paths.folder.name)
+            self.vault.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- transactions and the audit trail ---------------------------------------
+
+    @contextmanager
+    def begin(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on error."""
+        with self._sessions.begin() as session:
+            session.info[outbox.DEVICE] = self.device_id
+            yield session
+
+    def record(self, session: Session, action: str, subject: str,
+               details: dict[str, Any] | None = None) -> None:
+        """Append an audit event in ``session``'s transaction."""
+        audit.append(session, actor=self.actor, device=self.device_id, action=action,
+                     subject=subject, details=details)
+
+    def _ensure_device_id(self) -> str:
+        with self._sessions.begin() as s:
+            meta = s.get(VaultMeta, "device_id")
+            if meta is None:
+                meta = VaultMeta(key="device_id", value=str(new_id()))
+                s.add(meta)
+            return meta.value
+
+    # --- vault-wide operations ------------------------------------------------------
+
+    def pending_changes(self) -> int:
+        with self.begin() as s:
+            return s.scalar(
+                select(func.count()).select_from(OutboxEntry).where(OutboxEntry.state == "pending")
+            ) or 0
+
+    def verify(self) -> list[integrity.CheckResult]:
+        with self.begin() as s:
+            results = integrity.verify(self.vault.engine, s)
+        with self.begin() as s:
+            self.record(s, "vault.verified", self.vault.paths.folder.name,
+                        {r.name: r.ok for r in results})
+        return results
+
+    def backup(self, passphrase: str, out: Path, kdf: KdfParams | None = None) -> backup.BackupInfo:
+        """Write an encrypted backup; ``passphrase`` must be the vault's (it is checked)."""
+        self.vault.key_file.unlock(passphrase)
+        kdf = kdf or self.vault.key_file.slots[0].kdf
+        with self.begin() as s:
+            self.record(s, "vault.backup", out.name, {"path": str(out)})
+        return backup.write_backup(self.vault, passphrase, out, kdf)
+
+    def change_passphrase(self, old: str, new: str, kdf: KdfParams = DEFAULT_KDF) -> None:
+        self.vault.key_file.unlock(old)
+        store.change_passphrase(self.vault, new, kdf)
+        with self.begin() as s:
+            self.record(s, "vault.passphrase_changed", self.vault.paths.folder.name)

@@ -1,0 +1,19 @@
+"""Alembic environment: runs on the already-open, keyed vault connection.
+
+The connection is handed over in ``config.attributes["connection"]``; there is no URL,
+because a URL cannot carry the raw key. Batch mode, because SQLite barely supports ALTER.
+"""
+
+from alembic import context
+
+from app.vault.models import Base
+
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

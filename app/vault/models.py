@@ -1,0 +1,271 @@
+"""The vault's tables as typed SQLAlchemy 2 models.
+
+Every table that syncs with the bank server carries the sync columns of DESIGN.md
+(``id`` made on the device, ``rev``, ``updated_at``, ``updated_by``, ``deleted_at``)
+through ``Synced``; changes to those rows are captured by the outbox flush hook
+(``app.vault.outbox``), so no feature can forget to sync. Reference data that only the
+server writes (prices, FX rates) has natural keys and is pulled, never pushed.
+
+Money and quantities are ``ScaledDecimal`` (exact integers underneath), times are
+UTC-aware. The schema is built by Alembic migrations, never by ``create_all``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from typing import ClassVar
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from app.domain.ids import new_id
+from app.vault.types import ScaledDecimal, UtcDateTime, utc_now
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Synced:
+    """The sync columns; rows of these tables are tombstoned, never hard-deleted."""
+
+    __synced__: ClassVar[bool] = True
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    rev: Mapped[int | None] = mapped_column(Integer, default=None)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    updated_by: Mapped[str] = mapped_column(String(64), default="")
+    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
+
+
+class VaultMeta(Base):
+    """Key/value facts about this vault: device id, audit-chain head, creation time."""
+
+    __tablename__ = "vault_meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Client(Synced, Base):
+    """A person or a household (family) in the banker's book."""
+
+    __tablename__ = "clients"
+    kind: Mapped[str] = mapped_column(String(16), default="person")  # person | household
+    name: Mapped[str] = mapped_column(String(120), index=True)
+    name_pinyin: Mapped[str] = mapped_column(String(240), default="")
+    name_initials: Mapped[str] = mapped_column(String(60), default="")
+    search_keys: Mapped[str] = mapped_column(Text, default="")
+    gender: Mapped[str | None] = mapped_column(String(1))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    lunar_birth_month: Mapped[int | None] = mapped_column(Integer)
+    lunar_birth_day: Mapped[int | None] = mapped_column(Integer)
+    lunar_birth_leap: Mapped[bool] = mapped_column(Boolean, default=False)
+    mobile: Mapped[str | None] = mapped_column(String(20), index=True)
+    email: Mapped[str | None] = mapped_column(String(254))
+    address: Mapped[str | None] = mapped_column(String(400))
+    city: Mapped[str | None] = mapped_column(String(60))
+    occupation: Mapped[str | None] = mapped_column(String(120))
+    employer: Mapped[str | None] = mapped_column(String(200))
+    source_of_wealth: Mapped[str | None] = mapped_column(String(200))
+    preferred_channel: Mapped[str | None] = mapped_column(String(20))
+    preferred_language: Mapped[str | None] = mapped_column(String(10))
+    relationship_manager: Mapped[str | None] = mapped_column(String(60))
+    onboarded_on: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="active")
+    needs: Mapped[str | None] = mapped_column(Text)
+    preferences: Mapped[str | None] = mapped_column(Text)
+    # Added by migration 0002 with the portfolio: derived from holdings at the bank,
+    # refreshed by the portfolio service, never typed in.
+    financial_assets_cny: Mapped[Decimal] = mapped_column(ScaledDecimal(2), default=Decimal(0))
+    tier: Mapped[str | None] = mapped_column(String(20))
+    assets_valued_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+    documents: Mapped[list[IdentityDocument]] = relationship(
+        back_populates="client", order_by="IdentityDocument.doc_type"
+    )
+
+
+class HouseholdMember(Synced, Base):
+    """A person's place in a household: head, spouse, child, parent, company, trust."""
+
+    __tablename__ = "household_members"
+    __table_args__ = (UniqueConstraint("household_id", "member_id"),)
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"), index=True)
+    member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"), index=True)
+    role: Mapped[str] = mapped_column(String(16))
+
+
+class IdentityDocument(Synced, Base):
+    """An identity document (C2 data: masked on screen, revealed only with an audit)."""
+
+    __tablename__ = "identity_documents"
+    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"), index=True)
+    doc_type: Mapped[str] = mapped_column(String(32))
+    number: Mapped[str] = mapped_column(String(40), index=True)
+    expires_on: Mapped[date | None] = mapped_column(Date)
+
+    client: Mapped[Client] = relationship(back_populates="documents")
+
+
+class Consent(Synced, Base):
+    """The client's consent to one purpose of processing (PIPL art. 13–15)."""
+
+    __tablename__ = "consents"
+    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"), index=True)
+    purpose: Mapped[str] = mapped_column(String(40))
+    method: Mapped[str] = mapped_column(String(40))
+    proof_ref: Mapped[str | None] = mapped_column(String(120))
+    granted_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class Note(Synced, Base):
+    """A meeting note about a client."""
+
+    __tablename__ = "notes"
+    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"), index=True)
+    written_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+
+
+class AuditEvent(Base):
+    """One use of client data, chained to the previous event by SHA-256.
+
+    Append-only: pushed to the server, never edited, never conflicting.
+    """
+
+    __tablename__ = "audit_events"
+    __synced__: ClassVar[bool] = True
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True, default=new_id)
+    rev: Mapped[int | None] = mapped_column(Integer, default=None)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    actor: Mapped[str] = mapped_column(String(60))
+    device: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(String(80))
+    details: Mapped[str] = mapped_column(Text, default="{}")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class OutboxEntry(Base):
+    """A local change waiting to be pushed: written in the same transaction as the change."""
+
+    __tablename__ = "outbox"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    op_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True, default=new_id)
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[str] = mapped_column(String(36), index=True)
+    op: Mapped[str] = mapped_column(String(8))  # create | patch | delete
+    base_rev: Mapped[int | None] = mapped_column(Integer)
+    payload: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    state: Mapped[str] = mapped_column(String(12), default="pending")
+
+
+# --- The portfolio (migration 0002) -----------------------------------------------
+
+
+class Account(Synced, Base):
+    """A cash and custody account, at this bank or held elsewhere."""
+
+    __tablename__ = "accounts"
+    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    institution: Mapped[str] = mapped_column(String(120))
+    at_this_bank: Mapped[bool] = mapped_column(Boolean, default=True)
+    number: Mapped[str | None] = mapped_column(String(40))
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    cash_balance: Mapped[Decimal] = mapped_column(ScaledDecimal(2), default=Decimal(0))
+
+
+class Instrument(Synced, Base):
+    """A product on the shelf: deposit, 理财, fund, bond, equity, insurance, trust, …"""
+
+    __tablename__ = "instruments"
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    type: Mapped[str] = mapped_column(String(24))
+    asset_class: Mapped[str] = mapped_column(String(24))
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    risk_rating: Mapped[int] = mapped_column(Integer)  # R1..R5
+    lockup_days: Mapped[int] = mapped_column(Integer, default=0)
+    issuer: Mapped[str | None] = mapped_column(String(120))
+
+
+class Holding(Synced, Base):
+    """A position in one instrument in one account."""
+
+    __tablename__ = "holdings"
+    __table_args__ = (UniqueConstraint("account_id", "instrument_id"),)
+    account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("accounts.id"), index=True)
+    instrument_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("instruments.id"), index=True)
+    quantity: Mapped[Decimal] = mapped_column(ScaledDecimal(6), default=Decimal(0))
+    cost_basis: Mapped[Decimal] = mapped_column(ScaledDecimal(2), default=Decimal(0))
+
+
+class Transaction(Synced, Base):
+    """A booked movement; posting keeps holdings and cash consistent with it."""
+
+    __tablename__ = "transactions"
+    __table_args__ = (Index("ix_transactions_account_day", "account_id", "trade_date"),)
+    account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("accounts.id"))
+    instrument_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("instruments.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    trade_date: Mapped[date] = mapped_column(Date)
+    quantity: Mapped[Decimal | None] = mapped_column(ScaledDecimal(6))
+    price: Mapped[Decimal | None] = mapped_column(ScaledDecimal(6))
+    amount: Mapped[Decimal] = mapped_column(ScaledDecimal(2))
+    fee: Mapped[Decimal] = mapped_column(ScaledDecimal(2), default=Decimal(0))
+    currency: Mapped[str] = mapped_column(String(3))
+
+
+class Price(Base):
+    """Daily closing price of an instrument (reference data pulled from the server)."""
+
+    __tablename__ = "prices"
+    instrument_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("instruments.id"), primary_key=True
+    )
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    close: Mapped[Decimal] = mapped_column(ScaledDecimal(6))
+
+
+class FxRate(Base):
+    """Daily rate: CNY per one unit of ``currency`` (reference data)."""
+
+    __tablename__ = "fx_rates"
+    currency: Mapped[str] = mapped_column(String(3), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    rate_to_cny: Mapped[Decimal] = mapped_column(ScaledDecimal(8))
+
+
+SYNCED_TABLES = frozenset(
+    mapper.class_.__tablename__
+    for mapper in Base.registry.mappers
+    if getattr(mapper.class_, "__synced__", False)
+)

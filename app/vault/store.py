@@ -1,0 +1,188 @@
+"""Create, unlock, re-key and shred a vault folder.
+
+Layout: ``vault.db`` (SQLCipher), ``keys.json`` (key slots), ``.lock`` (instance lock),
+``backups/`` (encrypted pre-migration backups). Unlocking derives the wrapping key
+once (Argon2id), then every connection uses the raw data key.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from app.domain.errors import VaultError, VaultExists, VaultNotFound, VaultShredded, WrongPassphrase
+from app.vault import engine as vault_engine
+from app.vault import keys, migrate
+from app.vault.instance_lock import InstanceLock
+from app.vault.keys import DEFAULT_KDF, KdfParams, KeyFile
+from app.vault.throttle import UnlockThrottle
+
+DB_NAME = "vault.db"
+KEYS_NAME = "keys.json"
+
+
+@dataclass(frozen=True)
+class VaultPaths:
+    folder: Path
+
+    @property
+    def db(self) -> Path:
+        return self.folder / DB_NAME
+
+    @property
+    def keys(self) -> Path:
+        return self.folder / KEYS_NAME
+
+    @property
+    def backups(self) -> Path:
+        return self.folder / "backups"
+
+    def db_files(self) -> list[Path]:
+        return [self.db, self.db.with_name(DB_NAME + "-wal"), self.db.with_name(DB_NAME + "-shm")]
+
+    def exists(self) -> bool:
+        return self.keys.exists() or self.db.exists()
+
+
+@dataclass
+class OpenVault:
+    """An unlocked vault: the engine holds keyed connections; the key stays in memory."""
+
+    paths: VaultPaths
+    key_file: KeyFile
+    data_key: bytes = field(repr=False)
+    engine: Engine
+    lock: InstanceLock
+    failed_tries_before: int = 0
+    migrated_from: str | None = None
+
+    def close(self) -> None:
+        try:
+            vault_engine.checkpoint(self.engine)
+        finally:
+            self.engine.dispose()
+            self.lock.release()
+            self.data_key = b""
+
+
+def create(folder: Path, passphrase: str, kdf: KdfParams = DEFAULT_KDF) -> OpenVault:
+    """Make a new vault in ``folder`` (created if missing, must hold no vault)."""
+    paths = VaultPaths(folder)
+    if paths.exists():
+        raise VaultExists(f"A vault already exists at {folder}; open it, or choose another folder.")
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    lock = InstanceLock(folder)
+    lock.acquire()
+    key_file, data_key = KeyFile.new(passphrase, kdf)
+    key_file.save(paths.keys)
+    engine = vault_engine.make_engine(paths.db, data_key)
+    try:
+        migrate.upgrade(engine)
+    except BaseException:
+        engine.dispose()
+        lock.release()
+        raise
+    return OpenVault(paths, key_file, data_key, engine, lock)
+
+
+def unlock(
+    folder: Path,
+    passphrase: str,
+    state_dir: Path,
+    *,
+    clock: Callable[[], float] | None = None,
+    before_migration: Callable[[OpenVault], None] | None = None,
+) -> OpenVault:
+    """Open an existing vault; wrong passphrases are throttled and write nothing here."""
+    paths = VaultPaths(folder)
+    if not paths.keys.exists():
+        if paths.db.exists():
+            raise VaultShredded(f"The vault at {folder} has no key slots left: it was shredded.")
+        raise VaultNotFound(
+            f"There is no vault at {folder}; create one with `confidant init` or `confidant demo`."
+        )
+    throttle = UnlockThrottle(state_dir, folder, clock) if clock else UnlockThrottle(state_dir, folder)
+    throttle.check()
+    key_file = KeyFile.load(paths.keys)
+    try:
+        data_key = key_file.unlock(passphrase)
+    except WrongPassphrase:
+        delay = throttle.record_failure()
+        raise WrongPassphrase(
+            "That passphrase does not open this vault; check it (Caps Lock?) and try "
+            f"again in {int(delay)} second{'s' if delay != 1 else ''}."
+        ) from None
+    failures = throttle.failures
+    throttle.record_success()
+    lock = InstanceLock(folder)
+    lock.acquire()
+    engine = vault_engine.make_engine(paths.db, data_key)
+    vault = OpenVault(paths, key_file, data_key, engine, lock, failed_tries_before=failures)
+    try:
+        _upgrade_if_needed(vault, before_migration)
+    except BaseException:
+        vault.close()
+        raise
+    return vault
+
+
+def _upgrade_if_needed(vault: OpenVault, before: Callable[[OpenVault], None] | None) -> None:
+    current = migrate.current_revision(vault.engine)
+    if current == migrate.head_revision():
+        return
+    if current is None:
+        raise VaultError(f"{vault.paths.db} is not a Confidant vault; restore it from a backup.")
+    if before is not None:
+        before(vault)
+    migrate.upgrade(vault.engine)
+    vault.migrated_from = current
+
+
+def change_passphrase(vault: OpenVault, new_passphrase: str, kdf: KdfParams = DEFAULT_KDF) -> None:
+    """Rewrap the data key under a new passphrase; the database is not re-encrypted."""
+    new_file = vault.key_file.rewrap(vault.data_key, new_passphrase, kdf)
+    new_file.save(vault.paths.keys)
+    vault.key_file = new_file
+
+
+def shred(folder: Path) -> list[Path]:
+    """Destroy the key slots, then remove the database files. Returns what was removed.
+
+    Once the key file is overwritten the data key exists nowhere on disk, so the
+    database is unreadable even if a copy of it survives elsewhere.
+    """
+    paths = VaultPaths(folder)
+    if not paths.exists():
+        raise VaultNotFound(f"There is no vault at {folder}.")
+    lock = InstanceLock(folder)
+    lock.acquire()
+    removed: list[Path] = []
+    try:
+        if paths.keys.exists():
+            keys.destroy(paths.keys)
+            removed.append(paths.keys)
+        for path in [*paths.db_files(), *sorted(paths.backups.glob("*"))]:
+            if path.exists():
+                _overwrite_and_remove(path)
+                removed.append(path)
+    finally:
+        lock.release()
+    return removed
+
+
+def _overwrite_and_remove(path: Path) -> None:
+    size = path.stat().st_size
+    with open(path, "r+b") as fh:
+        remaining = size
+        while remaining > 0:
+            chunk = min(remaining, 1 << 20)
+            fh.write(secrets.token_bytes(chunk))
+            remaining -= chunk
+        fh.flush()
+        os.fsync(fh.fileno())
+    path.unlink()
