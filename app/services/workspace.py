@@ -141,3 +141,25 @@ class Workspace:
         store.change_passphrase(self.vault, new, kdf)
         with self.begin() as s:
             self.record(s, "vault.passphrase_changed", self.vault.paths.folder.name)
+
+
+def vault_exists(folder: Path) -> bool:
+    return store.VaultPaths(folder).exists()
+
+
+def restore(source: Path, folder: Path, passphrase: str, state_dir: Path,
+            kdf: KdfParams = DEFAULT_KDF) -> Workspace:
+    """Make a working vault in ``folder`` from a backup file, and open it."""
+    backup.restore_backup(source, folder, passphrase, kdf)
+    ws = Workspace.open(folder, passphrase, state_dir)
+    with ws.begin() as s:
+        ws.record(s, "vault.restored", folder.name, {"from": source.name})
+    return ws
+
+
+def shred(folder: Path) -> list[Path]:
+    """Destroy the key slots and the database files (crypto-shredding)."""
+    return store.shred(folder)
+
+
+__all__ = ["DEFAULT_KDF", "KdfParams", "Workspace", "restore", "shred", "vault_exists"]

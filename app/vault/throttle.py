@@ -59,7 +59,8 @@ class UnlockThrottle:
         if left > 0:
             seconds = int(left) + 1
             raise UnlockThrottled(
-                f"Too many wrong passphrases: wait {seconds} seconds, then try again.", left
+                f"Too many wrong passphrases: wait {seconds} second{'s' if seconds != 1 else ''}, "
+                "then try again.", left
             )
 
     def record_failure(self) -> float:
