@@ -39,7 +39,7 @@ class Command:
     def add(self, sub: Any, common: Callable[..., None], kdf_options: Adder) -> None:
         parent = sub
         for word in self.words[:-1]:
-            parent = _group(sub, word)
+            parent = _group(sub, word, common)
         parser = parent.add_parser(self.words[-1], help=self.help, description=self.help)
         common(parser)
         self.options(parser)
@@ -51,10 +51,11 @@ class Command:
 _GROUPS: dict[tuple[int, str], Any] = {}
 
 
-def _group(sub: Any, word: str) -> Any:
+def _group(sub: Any, word: str, common: Callable[..., None]) -> Any:
     key = (id(sub), word)
     if key not in _GROUPS:
         parser = sub.add_parser(word, help=f"{word} commands")
+        common(parser)
         _GROUPS[key] = parser.add_subparsers(dest=f"{word}_command", metavar="COMMAND")
     return _GROUPS[key]
 

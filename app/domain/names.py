@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from typing import Any
 
 from lunardate import LunarDate
-from pypinyin import Style, lazy_pinyin, pinyin
 
 from app.domain.errors import ValidationError
 
@@ -43,6 +43,14 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _TOKEN = re.compile(f"[{_HAN}]+|[^\\W\\d_{_HAN}]+")
 
 
+def _pypinyin() -> Any:
+    """pypinyin, imported on first use: loading its dictionaries takes half a second,
+    which every command and the app's start would otherwise pay."""
+    import pypinyin
+
+    return pypinyin
+
+
 def _ascii_lower(word: str) -> str:
     """``José`` → ``jose``: accents dropped, so search keys are plain ASCII."""
     decomposed = unicodedata.normalize("NFKD", word)
@@ -54,7 +62,7 @@ def _syllables(name: str) -> list[str]:
     words: list[str] = []
     for match in _TOKEN.finditer(name):
         run = match.group()
-        parts = lazy_pinyin(run, style=Style.NORMAL) if re.match(f"[{_HAN}]", run) else [run]
+        parts = _pypinyin().lazy_pinyin(run, style=_pypinyin().Style.NORMAL) if re.match(f"[{_HAN}]", run) else [run]
         words.extend(filter(None, map(_ascii_lower, parts)))
     return words
 
@@ -86,7 +94,8 @@ def _surname_readings(first: str, default: str) -> list[str]:
     if first in SURNAME_READINGS:
         readings = list(SURNAME_READINGS[first])
     else:
-        readings = pinyin(first, style=Style.NORMAL, heteronym=True)[0]
+        pp = _pypinyin()
+        readings = pp.pinyin(first, style=pp.Style.NORMAL, heteronym=True)[0]
     return list(dict.fromkeys([default, *map(_ascii_lower, readings)]))
 
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from app.domain.errors import ValidationError
+from app.domain.money import AMOUNT_SCALE, quantize
 
 
 class TransactionKind(StrEnum):
@@ -27,11 +28,13 @@ class TransactionKind(StrEnum):
 
     @property
     def adds_units(self) -> bool:
-        return self in (TransactionKind.BUY, TransactionKind.SUBSCRIPTION, TransactionKind.TRANSFER_IN)
+        return self in (TransactionKind.BUY, TransactionKind.SUBSCRIPTION,
+                        TransactionKind.TRANSFER_IN)
 
     @property
     def removes_units(self) -> bool:
-        return self in (TransactionKind.SELL, TransactionKind.REDEMPTION, TransactionKind.TRANSFER_OUT)
+        return self in (TransactionKind.SELL, TransactionKind.REDEMPTION,
+                        TransactionKind.TRANSFER_OUT)
 
     @property
     def is_purchase(self) -> bool:
@@ -68,7 +71,7 @@ def _units(kind: TransactionKind, position: Position | None, quantity: Decimal |
             f"Cannot {kind} {quantity} units: only {held.quantity} are held."
         )
     # Cost leaves with the units in proportion (average cost).
-    cost_out = (held.cost_basis * quantity / held.quantity).quantize(Decimal("0.01"))
+    cost_out = quantize(held.cost_basis * quantity / held.quantity, AMOUNT_SCALE)
     return Position(held.quantity - quantity, held.cost_basis - cost_out)
 
 
@@ -79,7 +82,7 @@ def _cash(kind: TransactionKind, cash: Decimal, amount: Decimal, fee: Decimal,
     if kind.is_sale or kind in (TransactionKind.DIVIDEND, TransactionKind.INTEREST):
         return cash + amount - fee
     if kind is TransactionKind.FEE:
-        return cash - amount
+        return cash - amount - fee
     if moves_units:  # a transfer of securities moves no cash but may cost a fee
         return cash - fee
     sign = 1 if kind is TransactionKind.TRANSFER_IN else -1

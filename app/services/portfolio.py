@@ -19,6 +19,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.domain import portfolio as calc
+from app.domain.errors import ValidationError
 from app.domain.ids import ClientId
 from app.domain.money import AMOUNT_SCALE, quantize
 from app.domain.posting import Position, TransactionKind, post
@@ -92,6 +93,14 @@ def _member_ids(session: Session, client_id: uuid.UUID) -> list[uuid.UUID]:
     return [client_id, *members]
 
 
+def _with_households(session: Session, client_ids: Iterable[uuid.UUID]) -> list[uuid.UUID]:
+    """The clients plus every household they belong to (whose value they change)."""
+    ids = set(client_ids)
+    ids.update(session.scalars(select(HouseholdMember.household_id).where(
+        HouseholdMember.member_id.in_(list(ids)), HouseholdMember.deleted_at.is_(None))))
+    return list(ids)
+
+
 class PortfolioService:
     def __init__(self, ws: Workspace) -> None:
         self._ws = ws
@@ -140,7 +149,7 @@ class PortfolioService:
         prices = latest_prices(session)
         rates = latest_rates(session)
         assets: dict[uuid.UUID, Decimal] = defaultdict(Decimal)
-        wanted = None if client_ids is None else list(client_ids)
+        wanted = None if client_ids is None else _with_households(session, client_ids)
         holding_rows = select(Account.client_id, Holding.quantity, Holding.instrument_id,
                               Instrument.currency).join(Holding, Holding.account_id == Account.id
                               ).join(Instrument, Instrument.id == Holding.instrument_id
@@ -155,9 +164,9 @@ class PortfolioService:
             assets[owner] += qty * prices.get(instrument_id, Decimal(0)) * calc.fx_rate(currency, rates)
         for owner, cash, currency in session.execute(cash_rows):
             assets[owner] += cash * calc.fx_rate(currency, rates)
-        people = wanted if wanted is not None else list(session.scalars(
-            select(Client.id).where(Client.kind == "person")))
-        values = {cid: quantize(assets.get(cid, Decimal(0)), AMOUNT_SCALE) for cid in people}
+        owners = wanted if wanted is not None else list(session.scalars(
+            select(Client.id).where(Client.deleted_at.is_(None))))
+        values = {cid: quantize(assets.get(cid, Decimal(0)), AMOUNT_SCALE) for cid in owners}
         self._add_households(session, values)
         self._store(session, values)
         return len(values)
@@ -176,7 +185,9 @@ class PortfolioService:
         for h, m in links:
             if h in touched:
                 totals[h] += member_value.get(m, Decimal(0))
-        values.update(totals)
+        # A household's own accounts count too (valued above: households are always asked for).
+        for h, own in totals.items():
+            values[h] = own + values.get(h, Decimal(0))
 
     @staticmethod
     def _store(session: Session, values: dict[uuid.UUID, Decimal]) -> None:
@@ -193,12 +204,15 @@ class PortfolioService:
                          amount: Decimal, fee: Decimal = Decimal(0)) -> Transaction:
         """Record a transaction and post it to the holding and the account's cash."""
         account = session.get(Account, account_id)
-        if account is None:
-            raise ValueError(f"no account {account_id}")
+        if account is None or account.deleted_at is not None:
+            raise ValidationError(f"There is no account {account_id}.")
+        if instrument_id is None and (kind.adds_units or kind.removes_units) and quantity:
+            raise ValidationError(f"A {kind} of units needs the instrument it is in.")
         holding = None
         if instrument_id is not None:
             holding = session.scalar(select(Holding).where(
-                Holding.account_id == account_id, Holding.instrument_id == instrument_id))
+                Holding.account_id == account_id, Holding.instrument_id == instrument_id,
+                Holding.deleted_at.is_(None)))
         before = Position(holding.quantity, holding.cost_basis) if holding else None
         posted = post(kind, before, account.cash_balance, quantity=quantity, amount=amount, fee=fee)
         account.cash_balance = posted.cash

@@ -41,10 +41,15 @@ DEVICE = "confidant.device_id"
 
 @contextmanager
 def applying_remote(session: Session) -> Iterator[Session]:
-    """Within this block, changes come from the server and are not queued for push."""
+    """Within this block, changes come from the server and are not queued for push.
+
+    The block flushes before it ends, so rows added in it are written while the mark
+    is still on, even when the transaction commits later.
+    """
     session.info[REMOTE] = True
     try:
         yield session
+        session.flush()
     finally:
         session.info.pop(REMOTE, None)
 
@@ -59,11 +64,6 @@ def to_json_value(value: Any) -> Any:
 
 def _is_synced(obj: object) -> bool:
     return bool(getattr(type(obj), "__synced__", False))
-
-
-def _column_values(obj: object) -> dict[str, Any]:
-    mapper = inspect(type(obj))
-    return {attr.key: to_json_value(getattr(obj, attr.key)) for attr in mapper.column_attrs}
 
 
 def _changed_values(obj: object) -> dict[str, Any]:
@@ -91,12 +91,32 @@ def _stamp(session: Session, obj: Synced) -> None:
     obj.updated_by = session.info.get(DEVICE, "")
 
 
+def _scalar_defaults(cls: Any) -> dict[str, Any]:
+    """Column defaults that are plain values (not functions): what an INSERT will store."""
+    found = {}
+    for attr in inspect(cls).column_attrs:
+        default = attr.columns[0].default
+        if default is not None and default.is_scalar:
+            found[attr.key] = default.arg
+    return found
+
+
+def _create_payload(cls: Any, values: dict[str, Any]) -> dict[str, Any]:
+    return {k: to_json_value(v) for k, v in values.items() if k not in LOCAL_ONLY_COLUMNS}
+
+
 def _capture_new(session: Session, obj: Any) -> None:
     if isinstance(obj, Synced):
         _stamp(session, obj)
     if getattr(obj, "id", None) is None:
         obj.id = new_id()
-    session.add(_entry(obj.__tablename__, obj.id, "create", None, _column_values(obj)))
+    # Apply scalar defaults now, so the payload says what the row will hold.
+    for key, value in _scalar_defaults(type(obj)).items():
+        if getattr(obj, key) is None:
+            setattr(obj, key, value)
+    values = {attr.key: getattr(obj, attr.key) for attr in inspect(type(obj)).column_attrs}
+    session.add(_entry(obj.__tablename__, obj.id, "create", None,
+                       _create_payload(type(obj), values)))
 
 
 def _capture_dirty(session: Session, obj: Any) -> None:
@@ -129,18 +149,28 @@ def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
             _capture_dirty(session, obj)
 
 
-def _bulk_rows(state: ORMExecuteState) -> list[dict[str, Any]] | None:
+def _bulk_rows(state: ORMExecuteState) -> list[dict[str, Any]]:
     params = state.parameters
     if isinstance(params, dict):
-        return [params]
-    return list(params) if params else None
+        return [params] if params else []
+    return list(params) if params else []
+
+
+def _inline_keys(state: ORMExecuteState) -> set[str]:
+    """Columns set by ``.values(...)`` on the statement itself (not by parameters)."""
+    stmt: Any = state.statement
+    keys = {getattr(c, "key", str(c)) for c in (getattr(stmt, "_values", None) or {})}
+    for row in getattr(stmt, "_multi_values", None) or ():
+        for values in row:
+            keys.update(getattr(c, "key", str(c)) for c in (values if isinstance(values, dict) else {}))
+    return keys
 
 
 def _only_local_columns(state: ORMExecuteState) -> bool:
     rows = _bulk_rows(state)
-    if not rows or not state.is_update:
+    if not state.is_update or not rows:
         return False
-    keys = set().union(*(row.keys() for row in rows))
+    keys = set().union(*(row.keys() for row in rows)) | _inline_keys(state)
     return keys <= LOCAL_ONLY_COLUMNS | {"id"}
 
 
@@ -156,8 +186,11 @@ def _do_orm_execute(state: ORMExecuteState) -> Any:
     if not state.is_insert or state.session.info.get(REMOTE, False):
         return None
     rows = _bulk_rows(state)
-    if not rows:
-        return None
+    if not rows or _inline_keys(state):
+        raise VaultError(
+            "An INSERT with inline values would bypass the outbox; pass the rows as "
+            "parameters (session.execute(insert(Model), rows)) or add objects."
+        )
     return _capture_bulk_insert(state, mapper.class_, rows)
 
 
@@ -165,15 +198,14 @@ def _capture_bulk_insert(state: ORMExecuteState, cls: Any, rows: list[dict[str, 
     session = state.session
     device = session.info.get(DEVICE, "")
     now = utc_now()
-    stamped = []
-    for row in rows:
-        full = {"id": new_id(), **row, "updated_at": now, "updated_by": device}
-        stamped.append(full)
-    result = state.invoke_statement(params=stamped)
+    defaults = _scalar_defaults(cls)
+    stamped = [{**defaults, "id": new_id(), **row, "updated_at": now, "updated_by": device}
+               for row in rows]
+    params: Any = stamped if len(stamped) > 1 or isinstance(state.parameters, list) else stamped[0]
+    result = state.invoke_statement(params=params)
     # The outbox rows go in the same transaction, after the rows they describe.
     session.add_all(
-        _entry(cls.__tablename__, row["id"], "create", None,
-               {k: to_json_value(v) for k, v in row.items()})
+        _entry(cls.__tablename__, row["id"], "create", None, _create_payload(cls, row))
         for row in stamped
     )
     return result

@@ -51,3 +51,7 @@ def test_migrations_build_exactly_the_models(ws: Workspace) -> None:
     with ws.vault.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diff == []
+
+
+def test_head_constant_matches_the_scripts() -> None:
+    assert migrate.head_revision() == migrate.scripts_head()
