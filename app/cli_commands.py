@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -208,10 +208,12 @@ def cmd_import_clients(ctx: Context) -> int:
 
     path = Path(ctx.args.file).expanduser()
     with _open(ctx) as ws:
-        report = import_clients(ws, path, dry_run=ctx.args.dry_run)
+        report = import_clients(ws, path, dry_run=ctx.args.dry_run,
+                                progress=None if ctx.json else _progress)
     if ctx.json:
-        emit_json(report)
+        emit_json({"ok": report.ok, **{f.name: getattr(report, f.name) for f in fields(report)}})
     else:
+        sys.stderr.write("\n")
         for w in report.warnings:
             print(f"warning: {w}", file=sys.stderr)
         for line in format_problems(report):
@@ -222,7 +224,8 @@ def cmd_import_clients(ctx: Context) -> int:
         return 1
     if not ctx.json:
         verb = "would import" if report.dry_run else "imported"
-        ctx.out(f"{report.rows} rows valid; {verb} {report.rows if report.dry_run else report.imported} clients.")
+        count = report.rows if report.dry_run else report.imported
+        ctx.out(f"{report.rows} rows valid; {verb} {count} clients.")
     return 0
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import PurePath
 from typing import Any
 from uuid import UUID
 
@@ -41,7 +42,7 @@ def _plain(value: Any) -> Any:
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
-    if isinstance(value, Decimal | UUID):
+    if isinstance(value, Decimal | UUID | PurePath):
         return str(value)
     if isinstance(value, datetime | date):
         return value.isoformat()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from lunardate import LunarDate
@@ -62,7 +63,10 @@ def _syllables(name: str) -> list[str]:
     words: list[str] = []
     for match in _TOKEN.finditer(name):
         run = match.group()
-        parts = _pypinyin().lazy_pinyin(run, style=_pypinyin().Style.NORMAL) if re.match(f"[{_HAN}]", run) else [run]
+        if re.match(f"[{_HAN}]", run):
+            parts = _pypinyin().lazy_pinyin(run, style=_pypinyin().Style.NORMAL)
+        else:
+            parts = [run]
         words.extend(filter(None, map(_ascii_lower, parts)))
     return words
 
@@ -71,6 +75,7 @@ def _has_single_surname(name: str) -> bool:
     return name[:1] in SURNAME_READINGS and name[:2] not in COMPOUND_SURNAMES
 
 
+@lru_cache(maxsize=8192)
 def name_pinyin(name: str) -> str:
     """``"张伟"`` → ``"zhang wei"``: syllables without tones, surnames read as surnames.
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from app.services.portfolio import PortfolioSummary
     from app.services.workspace import Workspace
 
-GENDERS = {"M": "M", "F": "F", "男": "M", "女": "F", "male": "M", "female": "F"}
+GENDERS = {"m": "M", "f": "F", "男": "M", "女": "F", "男性": "M", "女性": "F",
+           "male": "M", "female": "F"}
 ROLES = ("head", "spouse", "child", "parent", "company", "trust")
 STATUSES = ("prospect", "active", "dormant", "closed")
 
@@ -83,7 +84,7 @@ def _check(errors: list[FieldError], name: str, fn: object, *args: object) -> ob
 def _normalise_gender(data: NewClient, errors: list[FieldError]) -> str | None:
     if data.gender is None:
         return None
-    gender = GENDERS.get(data.gender.strip(), GENDERS.get(data.gender.strip().lower()))
+    gender = GENDERS.get(data.gender.strip().lower())
     if gender is None:
         errors.append(FieldError("gender", f"Gender “{data.gender}” is not 男/女 (M/F)."))
     return gender
@@ -184,11 +185,11 @@ def _row(c: Client) -> ClientRow:
                      c.relationship_manager, c.mobile, c.status)
 
 
-def client_from_new(data: NewClient) -> Client:
-    """A Client row (not yet added) from validated data."""
+def client_values(data: NewClient) -> dict[str, Any]:
+    """The ``clients`` row for validated data, as column values (for bulk inserts)."""
     lunar = names.lunar_birthday(data.birth_date) if (
         data.observes_lunar_birthday and data.birth_date) else None
-    return Client(
+    return dict(
         kind="person", name=data.name, name_pinyin=names.name_pinyin(data.name),
         name_initials=names.name_initials(data.name), search_keys=names.name_search_keys(data.name),
         gender=data.gender, birth_date=data.birth_date,
@@ -201,6 +202,11 @@ def client_from_new(data: NewClient) -> Client:
         status=data.status, needs=data.needs, preferences=data.preferences,
         tier=tier_table().for_assets(Decimal(0)).code,
     )
+
+
+def client_from_new(data: NewClient) -> Client:
+    """A Client row (not yet added) from validated data."""
+    return Client(**client_values(data))
 
 
 class ClientService:

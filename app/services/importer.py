@@ -26,13 +26,13 @@ from xml.etree.ElementTree import ParseError
 import openpyxl
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
-from sqlalchemy import String, insert, inspect
+from sqlalchemy import String, insert
 from sqlalchemy.orm import Session
 
 from app.domain import validation
 from app.domain.errors import ConfidantError, ValidationError
 from app.domain.ids import new_id
-from app.services.clients import NewClient, client_from_new, validate_new_client
+from app.services.clients import NewClient, client_values, validate_new_client
 from app.vault.models import Client, IdentityDocument
 
 if TYPE_CHECKING:
@@ -444,15 +444,19 @@ class _Run:
                              "A client with this identity number is already in the book.")
 
     def write(self, session: Session, clients: list[NewClient]) -> None:
-        """Bulk ORM inserts: the outbox hook captures every row (see app.vault.outbox)."""
-        keys = {attr.key for attr in inspect(Client).column_attrs}
+        """Bulk ORM inserts, which the outbox hook captures row by row (app.vault.outbox).
+
+        Measured on 20,000 rows: about 25 s this way, about 75 s through
+        ``ClientService.add_validated`` (one flush per row). The row values are the
+        values ``client_values`` gives; column defaults fill in the rest.
+        """
         for start in range(0, len(clients), _BATCH):
             self.tick(0.55 + 0.45 * start / len(clients), f"Writing {start:,} of "
                       f"{len(clients):,} clients")
             people: list[dict[str, Any]] = []
             documents: list[dict[str, Any]] = []
             for data in clients[start:start + _BATCH]:
-                row = {k: v for k, v in vars(client_from_new(data)).items() if k in keys}
+                row = client_values(data)
                 row["id"] = new_id()
                 people.append(row)
                 if data.id_number and data.id_type:

@@ -24,7 +24,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from app.domain.errors import VaultError
@@ -203,11 +203,14 @@ def _capture_bulk_insert(state: ORMExecuteState, cls: Any, rows: list[dict[str, 
                for row in rows]
     params: Any = stamped if len(stamped) > 1 or isinstance(state.parameters, list) else stamped[0]
     result = state.invoke_statement(params=params)
-    # The outbox rows go in the same transaction, after the rows they describe.
-    session.add_all(
-        _entry(cls.__tablename__, row["id"], "create", None, _create_payload(cls, row))
+    # The outbox rows go in the same transaction, after the rows they describe, as one
+    # bulk insert too (an object per row would cost a third of a large import).
+    session.execute(insert(OutboxEntry), [
+        {"table_name": cls.__tablename__, "row_id": str(row["id"]), "op": "create",
+         "base_rev": None, "created_at": now,
+         "payload": json.dumps(_create_payload(cls, row), sort_keys=True, ensure_ascii=False)}
         for row in stamped
-    )
+    ])
     return result
 
 
