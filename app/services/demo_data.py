@@ -12,7 +12,7 @@ import math
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import date, timedelta
 from functools import lru_cache
 from itertools import accumulate
 from statistics import NormalDist
@@ -24,8 +24,6 @@ from app.services.clients import NewClient, validate_new_client
 from app.services.config import resources_dir
 
 T = TypeVar("T")
-BEIJING = timezone(timedelta(hours=8))
-COMPOUND_SURNAMES = ("欧阳", "上官", "司马", "诸葛")
 # Household shapes (roles besides the head); about a quarter of people live in one.
 HOUSEHOLD_SHAPES: tuple[tuple[str, ...], ...] = (
     ("head", "spouse"), ("head", "spouse"), ("head", "spouse", "child"),
@@ -92,7 +90,7 @@ class Words:
     occupations: dict[str, Occupation]
     segments: Weighted[str]
 
-    def list(self, key: str) -> list[str]:
+    def strings(self, key: str) -> list[str]:
         values: list[str] = self.doc[key]
         return values
 
@@ -125,7 +123,6 @@ class PersonDraft:
     data: NewClient
     surname: str
     segment: str
-    district_code: str
     id_expires: date | None
     target_cny: float
     role: str | None = None
@@ -207,7 +204,7 @@ class PeopleMaker:
 
     def mobile(self) -> str:
         while True:
-            number = self.rng.choice(self.w.list("mobile_prefixes")) + \
+            number = self.rng.choice(self.w.strings("mobile_prefixes")) + \
                 f"{self.rng.randrange(10**8):08d}"
             if number not in self.mobiles:
                 self.mobiles.add(number)
@@ -219,7 +216,7 @@ class PeopleMaker:
             return None
         words = name_pinyin(name).split()
         family, given = "".join(words[:len(surname)]), "".join(words[len(surname):])
-        domain = rng.choice(self.w.list("email_domains_en" if english else "email_domains"))
+        domain = rng.choice(self.w.strings("email_domains_en" if english else "email_domains"))
         style = rng.randrange(4)
         if style == 0:
             return f"{family}{given}{born:%y}@{domain}"
@@ -245,31 +242,39 @@ class PeopleMaker:
     def address(self, city: City, district: District) -> str:
         rng = self.rng
         road = rng.choice(district.roads)
-        estate = rng.choice(self.w.list("estates"))
+        estate = rng.choice(self.w.strings("estates"))
         return (f"{city.prefix}{district.name}{road}{rng.randrange(1, 400)}号{estate}"
                 f"{rng.randrange(1, 30)}栋{rng.randrange(2, 33)}{rng.randrange(1, 9):02d}室")
 
     def company(self, city: City) -> str:
-        return (f"{city.name}{self.rng.choice(self.w.list('company_brands'))}"
-                f"{self.rng.choice(self.w.list('company_industries'))}有限公司")
+        return (f"{city.name}{self.rng.choice(self.w.strings('company_brands'))}"
+                f"{self.rng.choice(self.w.strings('company_industries'))}有限公司")
 
     def employer(self, kind: str, city: City) -> str | None:
         rng = self.rng
         if kind == "company":
             return self.company(city)
         if kind == "corporation":
-            return (f"{rng.choice(self.w.list('company_brands'))}"
-                    f"{rng.choice(self.w.list('company_industries'))}股份有限公司")
+            return (f"{rng.choice(self.w.strings('company_brands'))}"
+                    f"{rng.choice(self.w.strings('company_industries'))}股份有限公司")
         if kind == "hospital":
             return rng.choice(city.hospitals)
         if kind == "university":
             return rng.choice(city.universities)
         if kind in ("law_firm", "audit_firm"):
-            return rng.choice(self.w.list(kind + "s"))
+            return rng.choice(self.w.strings(kind + "s"))
         if kind == "former" and rng.random() < 0.5:
             before = self.employer(rng.choice(("corporation", "hospital", "university")), city)
             return f"原{before}"
         return None
+
+    def onboarding(self, born: date, near: date | None) -> date:
+        """When the client came to the bank: as an adult, at least a month ago."""
+        adult = born + timedelta(days=18 * 365 + 5)
+        if near is None:
+            span = max(61, min(15 * 365, (self.today - adult).days))
+            near = self.today - timedelta(days=self.rng.randrange(60, span))
+        return min(max(near, adult), self.today - timedelta(days=30))
 
     # --- whole people ---------------------------------------------------------------
 
@@ -284,8 +289,8 @@ class PeopleMaker:
         occupation = self.w.occupations.get(segment)
         english = rng.random() < 0.07
         status = "active"
-        if role is None and target < 2_000_000 and rng.random() < 0.05:
-            status, onboarded = "prospect", None
+        if role is None and target < 2_000_000 and rng.random() < 0.04:
+            status = "prospect"
         elif rng.random() < 0.07:
             status = "dormant"
         data = NewClient(
@@ -294,24 +299,22 @@ class PeopleMaker:
             email=self.email(surname, name, born, english),
             address=address or self.address(city, district), city=city.name,
             occupation=rng.choice(occupation.titles) if occupation else
-            rng.choice(self.w.list("child_titles")),
+            rng.choice(self.w.strings("child_titles")),
             employer=self.employer(occupation.employer if occupation else "corporation", city),
             source_of_wealth=rng.choice(occupation.wealth) if occupation else "父母赠与",
             preferred_channel="email" if english and rng.random() < 0.5 else
             CHANNELS.draw(rng),
             preferred_language="en" if english else "zh",
-            relationship_manager=rm or rng.choice(self.w.list("relationship_managers")),
-            onboarded_on=onboarded if status == "prospect" or onboarded else
-            self.today - timedelta(days=rng.randrange(60, 15 * 365)),
-            status=status, needs="、".join(rng.sample(self.w.list("needs"), rng.randint(1, 3))),
-            preferences=rng.choice(self.w.list("preferences")) if rng.random() < 0.6 else None,
+            relationship_manager=rm or rng.choice(self.w.strings("relationship_managers")),
+            onboarded_on=None if status == "prospect" else self.onboarding(born, onboarded),
+            status=status, needs="、".join(rng.sample(self.w.strings("needs"), rng.randint(1, 3))),
+            preferences=rng.choice(self.w.strings("preferences")) if rng.random() < 0.6 else None,
             observes_lunar_birthday=rng.random() < (0.45 if born.year < 1965 else 0.12),
         )
         clean, errors = validate_new_client(data)
         if errors:  # a bug in the word lists, not bad luck
             raise ValueError(f"demo person {name} is invalid: {errors}")
-        return PersonDraft(clean, surname, segment, district.code, self.id_expiry(born),
-                           target, role)
+        return PersonDraft(clean, surname, segment, self.id_expiry(born), target, role)
 
     def single(self, target: float) -> PersonDraft:
         rng = self.rng
@@ -333,7 +336,7 @@ def _member_spec(rng: random.Random, role: str, head: PersonDraft, head_age: int
                                                           "investor", "young"))
         return gender, age, segment if segment != "young" or age <= 36 else "investor"
     if role == "child":
-        return rng.choice("MF"), max(18, head_age - rng.randint(24, 32)), "child"
+        return rng.choice("MF"), max(19, head_age - rng.randint(24, 32)), "child"
     return rng.choice("MF"), min(90, head_age + rng.randint(24, 32)), "retiree"
 
 
@@ -361,8 +364,7 @@ def make_family(maker: PeopleMaker, roles: tuple[str, ...], targets: list[float]
         member = maker.person(
             gender=gender, age=age, segment=member_segment, city=city, district=district,
             target=target, surname=surname, address=head.data.address,
-            onboarded=min(onboarded + timedelta(days=rng.randrange(0, 720)),
-                          maker.today - timedelta(days=30)),
+            onboarded=onboarded + timedelta(days=rng.randrange(0, 720)),
             rm=head.data.relationship_manager, role=role)
         if role == "spouse" and gender == "M":
             father = member.surname
@@ -379,7 +381,7 @@ def _household(maker: PeopleMaker, family: list[PersonDraft], first: int
         entities.append(("company", head.data.employer))
     trust_code = None
     if head.target_cny >= 6_000_000 and rng.random() < 0.5:
-        issuer = rng.choice(maker.w.list("family_trust_issuers"))
+        issuer = rng.choice(maker.w.strings("family_trust_issuers"))
         entities.append(("trust", f"{issuer}·{head.surname}氏家族信托"))
         trust_code = f"TR-{maker.today.year - rng.randint(0, 3)}-{rng.randrange(1, 10000):04d}"
         family = [replace(p, trust_code=trust_code) for p in family]
@@ -404,39 +406,3 @@ def make_people(rng: random.Random, n: int, today: date
         households.append(household)
         people += family
     return people, households
-
-
-# --- consents ------------------------------------------------------------------------
-
-CONSENTS = (("service", 1.0), ("sensitive_pi", 0.92), ("marketing", 0.6), ("recording", 0.5))
-METHODS = {"service": ("counter", "paper"), "sensitive_pi": ("paper", "app", "counter"),
-           "marketing": ("app", "paper"), "recording": ("app", "counter")}
-
-
-def at_beijing(day: date, rng: random.Random) -> datetime:
-    """A working-hours moment of ``day`` in Beijing, as an aware UTC datetime."""
-    local = datetime(day.year, day.month, day.day, rng.randint(9, 17), rng.randrange(60),
-                     rng.randrange(60), tzinfo=BEIJING)
-    return local.astimezone(UTC)
-
-
-def consents(rng: random.Random, person: PersonDraft, today: date) -> list[dict[str, Any]]:
-    """Consent rows (without ids) for one person: service always, the rest often."""
-    start = person.data.onboarded_on or today - timedelta(days=rng.randrange(7, 120))
-    rows = []
-    for purpose, chance in CONSENTS:
-        if rng.random() >= chance or (person.data.status == "prospect" and purpose in
-                                      ("marketing", "recording")):
-            continue
-        method = rng.choice(METHODS[purpose])
-        granted = at_beijing(start + timedelta(days=rng.randrange(0, 3)), rng)
-        withdrawn = None
-        if purpose in ("marketing", "recording") and rng.random() < 0.07:
-            days = max(1, (today - granted.date()).days)
-            withdrawn = granted + timedelta(days=rng.randrange(1, days + 1))
-        proof = (f"{method[:2].upper()}-{granted:%Y%m%d}-{rng.randrange(10**6):06d}"
-                 if method != "app" else f"APP-{rng.getrandbits(48):012X}")
-        expires = granted + timedelta(days=3 * 365) if purpose == "recording" else None
-        rows.append({"purpose": purpose, "method": method, "proof_ref": proof,
-                     "granted_at": granted, "expires_at": expires, "withdrawn_at": withdrawn})
-    return rows

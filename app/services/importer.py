@@ -462,9 +462,11 @@ class _Run:
                 if data.id_number and data.id_type:
                     documents.append({"id": new_id(), "client_id": row["id"],
                                       "doc_type": data.id_type, "number": data.id_number})
-            session.execute(insert(Client), people)
+            # render_nulls: rows with different empty fields stay one executemany
+            session.execute(insert(Client).execution_options(render_nulls=True), people)
             if documents:
-                session.execute(insert(IdentityDocument), documents)
+                session.execute(insert(IdentityDocument).execution_options(render_nulls=True),
+                                documents)
 
 
 def import_clients(ws: Workspace, path: Path, *, dry_run: bool = False,

@@ -180,8 +180,8 @@ class PortfolioService:
         member_value = dict(values)
         missing = {m for h, m in links if h in touched and m not in member_value}
         if missing:
-            member_value.update(session.execute(select(Client.id, Client.financial_assets_cny)
-                                                .where(Client.id.in_(missing))).tuples())
+            member_value.update({cid: value for cid, value in session.execute(
+                select(Client.id, Client.financial_assets_cny).where(Client.id.in_(missing)))})
         for h, m in links:
             if h in touched:
                 totals[h] += member_value.get(m, Decimal(0))

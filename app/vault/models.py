@@ -71,7 +71,8 @@ class Client(Synced, Base):
     """A person or a household (family) in the banker's book."""
 
     __tablename__ = "clients"
-    kind: Mapped[str] = mapped_column(String(16), default="person")  # person | household
+    # person | household | company | trust (companies and trusts are household members)
+    kind: Mapped[str] = mapped_column(String(16), default="person")
     name: Mapped[str] = mapped_column(String(120), index=True)
     name_pinyin: Mapped[str] = mapped_column(String(240), default="")
     name_initials: Mapped[str] = mapped_column(String(60), default="")

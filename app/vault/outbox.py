@@ -29,7 +29,7 @@ from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from app.domain.errors import VaultError
 from app.domain.ids import new_id
-from app.vault.models import OutboxEntry, Synced
+from app.vault.models import AuditEvent, OutboxEntry, Synced
 from app.vault.types import utc_now
 
 REMOTE = "confidant.applying_remote"
@@ -139,11 +139,13 @@ def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
                 f"{type(obj).__name__} rows are never deleted outright: set deleted_at so "
                 "the bank's server receives the deletion."
             )
+    for obj in list(session.new):
+        # Audit events are the device's own record of use: pushed even while
+        # server rows are being applied.
+        if _is_synced(obj) and (not remote or isinstance(obj, AuditEvent)):
+            _capture_new(session, obj)
     if remote:
         return
-    for obj in list(session.new):
-        if _is_synced(obj):
-            _capture_new(session, obj)
     for obj in list(session.dirty):
         if _is_synced(obj) and session.is_modified(obj, include_collections=False):
             _capture_dirty(session, obj)
@@ -205,7 +207,7 @@ def _capture_bulk_insert(state: ORMExecuteState, cls: Any, rows: list[dict[str, 
     result = state.invoke_statement(params=params)
     # The outbox rows go in the same transaction, after the rows they describe, as one
     # bulk insert too (an object per row would cost a third of a large import).
-    session.execute(insert(OutboxEntry), [
+    session.execute(insert(OutboxEntry).execution_options(render_nulls=True), [
         {"table_name": cls.__tablename__, "row_id": str(row["id"]), "op": "create",
          "base_rev": None, "created_at": now,
          "payload": json.dumps(_create_payload(cls, row), sort_keys=True, ensure_ascii=False)}
