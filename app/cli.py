@@ -43,7 +43,9 @@ class Context:
         if value is not None:
             return value
         if not sys.stdin.isatty():
-            raise ConfidantError(f"No passphrase given: set {env} or run the command in a terminal.")
+            raise ConfidantError(
+                f"No passphrase given: set {env} or run the command in a terminal."
+            )
         return getpass.getpass(prompt)
 
     def new_passphrase(self, env: str = "CONFIDANT_PASSPHRASE") -> str:
@@ -62,11 +64,16 @@ class Context:
         passes = getattr(self.args, "kdf_passes", None)
         if memory is None and passes is None:
             return DEFAULT_KDF
-        kdf = KdfParams(memory_kib=(memory or DEFAULT_KDF.memory_kib // 1024) * 1024,
-                        passes=passes or DEFAULT_KDF.passes, lanes=DEFAULT_KDF.lanes)
+        kdf = KdfParams(
+            memory_kib=(memory or DEFAULT_KDF.memory_kib // 1024) * 1024,
+            passes=passes or DEFAULT_KDF.passes,
+            lanes=DEFAULT_KDF.lanes,
+        )
         if kdf.is_weaker_than_policy():
-            warn("warning: these key-derivation settings are below the bank's floor "
-                 "(64 MiB, 3 passes); use them for tests only.")
+            warn(
+                "warning: these key-derivation settings are below the bank's floor "
+                "(64 MiB, 3 passes); use them for tests only."
+            )
         return kdf
 
     def out(self, text: str = "") -> None:
@@ -79,24 +86,41 @@ def warn(text: str) -> None:
 
 def _common(parser: argparse.ArgumentParser, top: bool = False) -> None:
     default = None if top else argparse.SUPPRESS
-    parser.add_argument("--vault", metavar="PATH", default=default,
-                        help="vault folder (else $CONFIDANT_VAULT, else the user data folder)")
-    parser.add_argument("--json", action="store_true", default=False if top else argparse.SUPPRESS,
-                        help="machine-readable output on stdout")
+    parser.add_argument(
+        "--vault",
+        metavar="PATH",
+        default=default,
+        help="vault folder (else $CONFIDANT_VAULT, else the user data folder)",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        default=False if top else argparse.SUPPRESS,
+        help="machine-readable output on stdout",
+    )
 
 
 def _kdf_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--kdf-memory-mib", type=int, metavar="MIB",
-                        help=f"Argon2id memory (default {DEFAULT_KDF.memory_kib // 1024})")
-    parser.add_argument("--kdf-passes", type=int, metavar="N",
-                        help=f"Argon2id passes (default {DEFAULT_KDF.passes})")
+    parser.add_argument(
+        "--kdf-memory-mib",
+        type=int,
+        metavar="MIB",
+        help=f"Argon2id memory (default {DEFAULT_KDF.memory_kib // 1024})",
+    )
+    parser.add_argument(
+        "--kdf-passes",
+        type=int,
+        metavar="N",
+        help=f"Argon2id passes (default {DEFAULT_KDF.passes})",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="confidant",
         description="Confidant (私行知己): a private banker's encrypted client book. "
-                    "With no command, opens the desktop app.")
+        "With no command, opens the desktop app.",
+    )
     _common(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for spec in COMMANDS:
@@ -110,7 +134,8 @@ def _run(argv: Sequence[str] | None) -> int:
     handler: Callable[[Context], int] | None = getattr(args, "handler", None)
     if handler is None:
         if args.command is not None:  # a group such as `clients` without its verb
-            warn(f"confidant: `{args.command}` needs a command; see `confidant {args.command} --help`.")
+            group = args.command
+            warn(f"confidant: `{group}` needs a command; see `confidant {group} --help`.")
             return EXIT_USAGE
         from app.cli_commands import open_app
 
@@ -128,14 +153,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         warn("confidant: interrupted; the vault is unchanged by the unfinished step.")
         return 130
     except OSError as exc:
-        warn(f"confidant: {exc.strerror or exc} ({exc.filename or 'file'}); check the path "
-             "and its permissions, then try again.")
+        warn(
+            f"confidant: {exc.strerror or exc} ({exc.filename or 'file'}); check the path "
+            "and its permissions, then try again."
+        )
         return EXIT_ERROR
     except Exception as exc:  # a bug: say so plainly, without client data in a traceback
         if os.environ.get("CONFIDANT_DEBUG"):
             traceback.print_exc()
-        warn(f"confidant: internal error ({type(exc).__name__}); nothing more was changed. "
-             "Run `confidant verify`, and report this with CONFIDANT_DEBUG=1 output to bank IT.")
+        warn(
+            f"confidant: internal error ({type(exc).__name__}); nothing more was changed. "
+            "Run `confidant verify`, and report this with CONFIDANT_DEBUG=1 output to bank IT."
+        )
         return EXIT_BUG
 
 

@@ -69,8 +69,10 @@ def _open(ctx: Context) -> Workspace:
 
 def cmd_init(ctx: Context) -> int:
     if ws_mod.vault_exists(ctx.paths.vault):
-        raise VaultExists(f"A vault already exists at {ctx.paths.vault}; use it, or pass "
-                          "--vault with a new folder.")
+        raise VaultExists(
+            f"A vault already exists at {ctx.paths.vault}; use it, or pass "
+            "--vault with a new folder."
+        )
     passphrase = ctx.new_passphrase()
     with Workspace.create(ctx.paths.vault, passphrase, ctx.kdf()):
         pass
@@ -97,8 +99,11 @@ def cmd_verify(ctx: Context) -> int:
             ctx.out(f"{'ok  ' if r.ok else 'FAIL'}  {r.name}: {r.detail}")
     if all(r.ok for r in results):
         return 0
-    print("confidant: the vault failed a check; restore it from a backup "
-          "(`confidant restore`) and tell bank IT.", file=sys.stderr)
+    print(
+        "confidant: the vault failed a check; restore it from a backup "
+        "(`confidant restore`) and tell bank IT.",
+        file=sys.stderr,
+    )
     return 1
 
 
@@ -109,8 +114,10 @@ def cmd_backup(ctx: Context) -> int:
     passphrase = ctx.passphrase()
     with Workspace.open(ctx.paths.vault, passphrase, ctx.paths.state) as ws:
         info = ws.backup(passphrase, out)
-    ctx.out(f"Encrypted backup written to {info.path} ({info.size:,} bytes). "
-            "It opens with the vault's current passphrase.")
+    ctx.out(
+        f"Encrypted backup written to {info.path} ({info.size:,} bytes). "
+        "It opens with the vault's current passphrase."
+    )
     return 0
 
 
@@ -139,8 +146,10 @@ def cmd_shred(ctx: Context) -> int:
             ctx.out("Not shredded.")
             return 1
     removed = ws_mod.shred(folder)
-    ctx.out(f"Shredded: the key slots are destroyed and {len(removed)} files overwritten "
-            "and removed. The data can never be read again.")
+    ctx.out(
+        f"Shredded: the key slots are destroyed and {len(removed)} files overwritten "
+        "and removed. The data can never be read again."
+    )
     return 0
 
 
@@ -159,14 +168,20 @@ def cmd_demo(ctx: Context) -> int:
             return _after_demo(ctx, folder, passphrase, demo_default)
         ws_mod.shred(folder)
     with Workspace.create(folder, passphrase, ctx.kdf()) as ws:
-        stats = build_demo_book(ws, clients=ctx.args.clients, seed=ctx.args.seed,
-                                progress=None if ctx.json else _progress)
+        stats = build_demo_book(
+            ws,
+            clients=ctx.args.clients,
+            seed=ctx.args.seed,
+            progress=None if ctx.json else _progress,
+        )
     if ctx.json:
         emit_json({"vault": str(folder), "stats": stats})
     else:
         sys.stderr.write("\n")
-        ctx.out(f"Demo book: {stats.clients:,} clients, {stats.holdings:,} holdings, "
-                f"{stats.transactions:,} transactions in {stats.seconds:.1f} s, at {folder}.")
+        ctx.out(
+            f"Demo book: {stats.clients:,} clients, {stats.holdings:,} holdings, "
+            f"{stats.transactions:,} transactions in {stats.seconds:.1f} s, at {folder}."
+        )
     return _after_demo(ctx, folder, passphrase, demo_default)
 
 
@@ -193,8 +208,7 @@ def open_app(ctx: Context, folder: Path | None = None, passphrase: str | None = 
 
     found = list(entry_points(group="confidant.gui"))
     if not found:
-        ctx.out("The desktop app is not part of this build; use the commands "
-                "(`confidant --help`).")
+        ctx.out("The desktop app is not part of this build; use the commands (`confidant --help`).")
         return 0
     run = found[0].load()
     return int(run(folder or ctx.paths.vault, passphrase))
@@ -208,8 +222,9 @@ def cmd_import_clients(ctx: Context) -> int:
 
     path = Path(ctx.args.file).expanduser()
     with _open(ctx) as ws:
-        report = import_clients(ws, path, dry_run=ctx.args.dry_run,
-                                progress=None if ctx.json else _progress)
+        report = import_clients(
+            ws, path, dry_run=ctx.args.dry_run, progress=None if ctx.json else _progress
+        )
     if ctx.json:
         emit_json({"ok": report.ok, **{f.name: getattr(report, f.name) for f in fields(report)}})
     else:
@@ -219,8 +234,11 @@ def cmd_import_clients(ctx: Context) -> int:
         for line in format_problems(report):
             print(line, file=sys.stderr)
     if not report.ok:
-        print(f"confidant: {len(report.problems)} problems in {report.rows} rows; nothing was "
-              "imported. Fix the rows above and import the file again.", file=sys.stderr)
+        print(
+            f"confidant: {len(report.problems)} problems in {report.rows} rows; nothing was "
+            "imported. Fix the rows above and import the file again.",
+            file=sys.stderr,
+        )
         return 1
     if not ctx.json:
         verb = "would import" if report.dry_run else "imported"
@@ -245,10 +263,14 @@ def _assets(row: ClientRow, reveal: bool) -> str:
 
 def _row_json(row: ClientRow, reveal: bool) -> dict[str, Any]:
     return {
-        "id": str(row.id), "name": row.name, "kind": row.kind, "tier": row.tier,
+        "id": str(row.id),
+        "name": row.name,
+        "kind": row.kind,
+        "tier": row.tier,
         "tier_name": _tier_name(row.tier),
         "financial_assets_cny": str(row.financial_assets_cny) if reveal else None,
-        "city": row.city, "relationship_manager": row.relationship_manager,
+        "city": row.city,
+        "relationship_manager": row.relationship_manager,
         "mobile": row.mobile if reveal else masking.mask_mobile(row.mobile),
         "status": row.status,
     }
@@ -260,14 +282,27 @@ def cmd_clients_list(ctx: Context) -> int:
         rows = ws.clients.list(limit=ctx.args.limit)
         if reveal:
             with ws.begin() as s:
-                ws.record(s, "clients.revealed", "book", {"fields": ["assets", "mobile"],
-                                                          "rows": len(rows)})
+                ws.record(
+                    s,
+                    "clients.revealed",
+                    "book",
+                    {"fields": ["assets", "mobile"], "rows": len(rows)},
+                )
     if ctx.json:
         emit_json([_row_json(r, reveal) for r in rows])
         return 0
-    body = [[r.name, _tier_name(r.tier), _assets(r, reveal), r.city or "",
-             r.relationship_manager or "", masking.mask_mobile(r.mobile) if not reveal
-             else (r.mobile or ""), str(r.id)] for r in rows]
+    body = [
+        [
+            r.name,
+            _tier_name(r.tier),
+            _assets(r, reveal),
+            r.city or "",
+            r.relationship_manager or "",
+            masking.mask_mobile(r.mobile) if not reveal else (r.mobile or ""),
+            str(r.id),
+        ]
+        for r in rows
+    ]
     ctx.out(table(["Name", "Tier", "Assets (CNY)", "City", "RM", "Mobile", "Id"], body, right=[2]))
     ctx.out(f"{len(rows)} clients" + ("" if reveal else " (C2 data masked; --reveal to show)"))
     return 0
@@ -276,31 +311,42 @@ def cmd_clients_list(ctx: Context) -> int:
 def _profile_json(p: ClientProfile, reveal: bool) -> dict[str, Any]:
     doc_mask = (lambda n: n) if reveal else masking.mask_id_number
     data = _row_json(p.row, reveal)
-    data.update({
-        "name_pinyin": p.name_pinyin, "gender": p.gender,
-        "birth_date": p.birth_date.isoformat() if p.birth_date else None,
-        "lunar_birthday": p.lunar_birthday,
-        "email": p.email if reveal else masking.mask_email(p.email),
-        "address": p.address if reveal else masking.mask_address(p.address),
-        "occupation": p.occupation, "employer": p.employer,
-        "source_of_wealth": p.source_of_wealth, "preferred_channel": p.preferred_channel,
-        "preferred_language": p.preferred_language,
-        "onboarded_on": p.onboarded_on.isoformat() if p.onboarded_on else None,
-        "documents": [{"type": d.doc_type, "number": doc_mask(d.number)} for d in p.documents],
-        "members": [{"id": str(m.client_id), "name": m.name, "role": m.role} for m in p.members],
-        "households": [{"id": str(h.client_id), "name": h.name, "role": h.role}
-                       for h in p.households],
-        "consents": list(p.consents),
-    })
+    data.update(
+        {
+            "name_pinyin": p.name_pinyin,
+            "gender": p.gender,
+            "birth_date": p.birth_date.isoformat() if p.birth_date else None,
+            "lunar_birthday": p.lunar_birthday,
+            "email": p.email if reveal else masking.mask_email(p.email),
+            "address": p.address if reveal else masking.mask_address(p.address),
+            "occupation": p.occupation,
+            "employer": p.employer,
+            "source_of_wealth": p.source_of_wealth,
+            "preferred_channel": p.preferred_channel,
+            "preferred_language": p.preferred_language,
+            "onboarded_on": p.onboarded_on.isoformat() if p.onboarded_on else None,
+            "documents": [{"type": d.doc_type, "number": doc_mask(d.number)} for d in p.documents],
+            "members": [
+                {"id": str(m.client_id), "name": m.name, "role": m.role} for m in p.members
+            ],
+            "households": [
+                {"id": str(h.client_id), "name": h.name, "role": h.role} for h in p.households
+            ],
+            "consents": list(p.consents),
+        }
+    )
     if p.portfolio is not None:
         pf = p.portfolio
         money = (lambda d: str(d)) if reveal else (lambda d: None)
         data["portfolio"] = {
-            "total_cny": money(pf.total_cny), "at_bank_cny": money(pf.at_bank_cny),
+            "total_cny": money(pf.total_cny),
+            "at_bank_cny": money(pf.at_bank_cny),
             "holdings": len(pf.holdings),
             "by_asset_class": {k: money(v) for k, v in pf.by_asset_class.items()},
-            "weights": {k: str(round(v / pf.total_cny, 4)) if pf.total_cny else "0"
-                        for k, v in pf.by_asset_class.items()},
+            "weights": {
+                k: str(round(v / pf.total_cny, 4)) if pf.total_cny else "0"
+                for k, v in pf.by_asset_class.items()
+            },
         }
     return data
 
@@ -328,32 +374,68 @@ def _demo_opts(p: argparse.ArgumentParser) -> None:
     p.add_argument("--clients", type=int, default=200, metavar="N", help="book size (default 200)")
     p.add_argument("--seed", type=int, default=7, metavar="S", help="same seed, same book")
     p.add_argument("--no-gui", action="store_true", help="make the vault, do not open the app")
-    p.add_argument("--replace", action="store_true", help="shred and rebuild an existing demo vault")
+    p.add_argument(
+        "--replace", action="store_true", help="shred and rebuild an existing demo vault"
+    )
 
 
 def _reveal(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--reveal", action="store_true",
-                   help="show C2 data unmasked (recorded in the audit trail)")
+    p.add_argument(
+        "--reveal", action="store_true", help="show C2 data unmasked (recorded in the audit trail)"
+    )
+
+
+def _restore_opts(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", help="the backup file")
+
+
+def _shred_opts(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+
+def _import_opts(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", help="a .csv or .xlsx file")
+    p.add_argument("--dry-run", action="store_true", help="only validate; import nothing")
+
+
+def _list_opts(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--limit", type=int, metavar="N", help="at most N clients")
+    _reveal(p)
+
+
+def _show_opts(p: argparse.ArgumentParser) -> None:
+    p.add_argument("client", metavar="CLIENT", help="client id or exact name")
+    _reveal(p)
 
 
 COMMANDS: tuple[Command, ...] = (
     Command(("init",), "create a vault", cmd_init, kdf=True),
-    Command(("demo",), "make a demo vault with a realistic book (and open it)", cmd_demo,
-            _demo_opts, kdf=True),
+    Command(
+        ("demo",),
+        "make a demo vault with a realistic book (and open it)",
+        cmd_demo,
+        _demo_opts,
+        kdf=True,
+    ),
     Command(("passwd",), "change the passphrase (rewraps the data key)", cmd_passwd, kdf=True),
     Command(("verify",), "check the database pages, foreign keys and the audit chain", cmd_verify),
     Command(("backup",), "write an encrypted single-file backup", cmd_backup, _backup_opts),
-    Command(("restore",), "restore a backup into a new vault (--vault NEW)", cmd_restore,
-            lambda p: p.add_argument("file", metavar="FILE"), kdf=True),
-    Command(("shred",), "destroy the key slots: the vault becomes unreadable", cmd_shred,
-            lambda p: p.add_argument("--yes", action="store_true", help="do not ask")),
-    Command(("import", "clients"), "import clients from CSV or XLSX, all rows or none",
-            cmd_import_clients, lambda p: (p.add_argument("file", metavar="FILE"),
-                                           p.add_argument("--dry-run", action="store_true",
-                                                          help="only validate"))),
-    Command(("clients", "list"), "the client book", cmd_clients_list,
-            lambda p: (p.add_argument("--limit", type=int, metavar="N"), _reveal(p))),
-    Command(("clients", "show"), "one client with portfolio summary", cmd_clients_show,
-            lambda p: (p.add_argument("client", metavar="CLIENT", help="client id or exact name"),
-                       _reveal(p))),
+    Command(
+        ("restore",),
+        "restore a backup into a new vault (--vault NEW)",
+        cmd_restore,
+        _restore_opts,
+        kdf=True,
+    ),
+    Command(
+        ("shred",), "destroy the key slots: the vault becomes unreadable", cmd_shred, _shred_opts
+    ),
+    Command(
+        ("import", "clients"),
+        "import clients from CSV or XLSX, all rows or none",
+        cmd_import_clients,
+        _import_opts,
+    ),
+    Command(("clients", "list"), "the client book", cmd_clients_list, _list_opts),
+    Command(("clients", "show"), "one client with portfolio summary", cmd_clients_show, _show_opts),
 )

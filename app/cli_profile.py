@@ -28,13 +28,20 @@ def _money(value: Any, reveal: bool) -> str:
 
 def render_profile(p: ClientProfile, data: dict[str, Any], reveal: bool) -> str:
     lines = [f"{p.row.name}  ({data['tier_name'] or 'no tier'}, {p.row.status})  {p.row.id}", ""]
-    lines += [_line("Pinyin", p.name_pinyin), _line("Gender", p.gender),
-              _line("Birth date", data["birth_date"]), _line("Mobile", data["mobile"]),
-              _line("Email", data["email"]), _line("Address", data["address"]),
-              _line("City", p.row.city), _line("Occupation", p.occupation),
-              _line("Employer", p.employer), _line("Source of wealth", p.source_of_wealth),
-              _line("Relationship mgr", p.row.relationship_manager),
-              _line("Consents", ", ".join(p.consents))]
+    lines += [
+        _line("Pinyin", p.name_pinyin),
+        _line("Gender", p.gender),
+        _line("Birth date", data["birth_date"]),
+        _line("Mobile", data["mobile"]),
+        _line("Email", data["email"]),
+        _line("Address", data["address"]),
+        _line("City", p.row.city),
+        _line("Occupation", p.occupation),
+        _line("Employer", p.employer),
+        _line("Source of wealth", p.source_of_wealth),
+        _line("Relationship mgr", p.row.relationship_manager),
+        _line("Consents", ", ".join(p.consents)),
+    ]
     for doc in data["documents"]:
         label = DOCUMENT_TYPES.get(doc["type"], (doc["type"], doc["type"]))[1]
         lines.append(_line(label, doc["number"]))
@@ -44,10 +51,15 @@ def render_profile(p: ClientProfile, data: dict[str, Any], reveal: bool) -> str:
         lines.append(_line(f"Household ({h['role']})", h["name"]))
     if p.portfolio is not None:
         pf = p.portfolio
-        lines += ["", f"Portfolio: {_money(pf.total_cny, reveal)} in {len(pf.holdings)} holdings "
-                  f"(at this bank {_money(pf.at_bank_cny, reveal)})"]
-        rows = [[cls, _money(v, reveal), f"{(v / pf.total_cny * 100):.1f}%" if pf.total_cny else "—"]
-                for cls, v in pf.by_asset_class.items()]
+        lines += [
+            "",
+            f"Portfolio: {_money(pf.total_cny, reveal)} in {len(pf.holdings)} holdings "
+            f"(at this bank {_money(pf.at_bank_cny, reveal)})",
+        ]
+        rows = [
+            [cls, _money(v, reveal), f"{(v / pf.total_cny * 100):.1f}%" if pf.total_cny else "—"]
+            for cls, v in pf.by_asset_class.items()
+        ]
         if rows:
             lines.append(table(["Asset class", "Value (CNY)", "Weight"], rows, right=[1, 2]))
     if not reveal:

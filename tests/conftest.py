@@ -13,7 +13,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.services.workspace import KdfParams, Workspace  # noqa: E402
+from app.services.workspace import KdfParams, Workspace
 
 CHEAP_KDF = KdfParams(memory_kib=8 * 1024, passes=1, lanes=1)
 PASSPHRASE = "test passphrase 123"

@@ -11,10 +11,20 @@ import math
 import string
 
 MIN_LENGTH = 12
-COMMON = frozenset({
-    "123456789012", "password1234", "qwertyuiop12", "1q2w3e4r5t6y", "iloveyou1234",
-    "woaini1314520", "abcdefghijkl", "passwordpassword", "confidant123", "admin1234567",
-})
+COMMON = frozenset(
+    {
+        "123456789012",
+        "password1234",
+        "qwertyuiop12",
+        "1q2w3e4r5t6y",
+        "iloveyou1234",
+        "woaini1314520",
+        "abcdefghijkl",
+        "passwordpassword",
+        "confidant123",
+        "admin1234567",
+    }
+)
 
 
 def problems(passphrase: str) -> list[str]:

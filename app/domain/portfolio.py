@@ -36,8 +36,14 @@ def fx_rate(currency: str, rates: Mapping[str, Decimal]) -> Decimal:
         raise ValueError(f"no FX rate for {currency}") from None
 
 
-def value_position(key: str, asset_class: str, currency: str, quantity: Decimal,
-                   price: Decimal, rates: Mapping[str, Decimal]) -> Valued:
+def value_position(
+    key: str,
+    asset_class: str,
+    currency: str,
+    quantity: Decimal,
+    price: Decimal,
+    rates: Mapping[str, Decimal],
+) -> Valued:
     value = quantize(quantity * price, AMOUNT_SCALE)
     reporting = quantize(quantity * price * fx_rate(currency, rates), AMOUNT_SCALE)
     return Valued(key, asset_class, currency, quantity, price, value, reporting)

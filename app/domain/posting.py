@@ -28,13 +28,19 @@ class TransactionKind(StrEnum):
 
     @property
     def adds_units(self) -> bool:
-        return self in (TransactionKind.BUY, TransactionKind.SUBSCRIPTION,
-                        TransactionKind.TRANSFER_IN)
+        return self in (
+            TransactionKind.BUY,
+            TransactionKind.SUBSCRIPTION,
+            TransactionKind.TRANSFER_IN,
+        )
 
     @property
     def removes_units(self) -> bool:
-        return self in (TransactionKind.SELL, TransactionKind.REDEMPTION,
-                        TransactionKind.TRANSFER_OUT)
+        return self in (
+            TransactionKind.SELL,
+            TransactionKind.REDEMPTION,
+            TransactionKind.TRANSFER_OUT,
+        )
 
     @property
     def is_purchase(self) -> bool:
@@ -57,8 +63,9 @@ class Posted:
     cash: Decimal
 
 
-def _units(kind: TransactionKind, position: Position | None, quantity: Decimal | None,
-           amount: Decimal) -> Position | None:
+def _units(
+    kind: TransactionKind, position: Position | None, quantity: Decimal | None, amount: Decimal
+) -> Position | None:
     if not (kind.adds_units or kind.removes_units) or quantity is None:
         return position
     if quantity <= 0:
@@ -67,16 +74,15 @@ def _units(kind: TransactionKind, position: Position | None, quantity: Decimal |
     if kind.adds_units:
         return Position(held.quantity + quantity, held.cost_basis + amount)
     if quantity > held.quantity:
-        raise ValidationError(
-            f"Cannot {kind} {quantity} units: only {held.quantity} are held."
-        )
+        raise ValidationError(f"Cannot {kind} {quantity} units: only {held.quantity} are held.")
     # Cost leaves with the units in proportion (average cost).
     cost_out = quantize(held.cost_basis * quantity / held.quantity, AMOUNT_SCALE)
     return Position(held.quantity - quantity, held.cost_basis - cost_out)
 
 
-def _cash(kind: TransactionKind, cash: Decimal, amount: Decimal, fee: Decimal,
-          moves_units: bool) -> Decimal:
+def _cash(
+    kind: TransactionKind, cash: Decimal, amount: Decimal, fee: Decimal, moves_units: bool
+) -> Decimal:
     if kind.is_purchase:
         return cash - amount - fee
     if kind.is_sale or kind in (TransactionKind.DIVIDEND, TransactionKind.INTEREST):
@@ -89,8 +95,15 @@ def _cash(kind: TransactionKind, cash: Decimal, amount: Decimal, fee: Decimal,
     return cash + sign * amount - fee
 
 
-def post(kind: TransactionKind, position: Position | None, cash: Decimal, *,
-         quantity: Decimal | None, amount: Decimal, fee: Decimal = Decimal(0)) -> Posted:
+def post(
+    kind: TransactionKind,
+    position: Position | None,
+    cash: Decimal,
+    *,
+    quantity: Decimal | None,
+    amount: Decimal,
+    fee: Decimal = Decimal(0),
+) -> Posted:
     """The holding and cash balance after booking one transaction."""
     if amount < 0 or fee < 0:
         raise ValidationError("Amounts and fees are booked as positive numbers.")

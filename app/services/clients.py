@@ -9,7 +9,7 @@ the clear: callers mask them with ``app.domain.masking`` before showing them.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from decimal import Decimal
@@ -28,8 +28,16 @@ if TYPE_CHECKING:
     from app.services.portfolio import PortfolioSummary
     from app.services.workspace import Workspace
 
-GENDERS = {"m": "M", "f": "F", "男": "M", "女": "F", "男性": "M", "女性": "F",
-           "male": "M", "female": "F"}
+GENDERS = {
+    "m": "M",
+    "f": "F",
+    "男": "M",
+    "女": "F",
+    "男性": "M",
+    "女性": "F",
+    "male": "M",
+    "female": "F",
+}
 ROLES = ("head", "spouse", "child", "parent", "company", "trust")
 STATUSES = ("prospect", "active", "dormant", "closed")
 
@@ -73,9 +81,12 @@ def _clean(value: str | None) -> str | None:
     return value or None
 
 
-def _check(errors: list[FieldError], name: str, fn: object, *args: object) -> object:
+def _check(
+    errors: list[FieldError], name: str, fn: Callable[..., str], *args: object
+) -> str | None:
+    """``fn(*args)``, or None with the reason recorded when it rejects the value."""
     try:
-        return fn(*args)  # type: ignore[operator]
+        return fn(*args)
     except ValidationError as exc:
         errors.append(FieldError(name, str(exc)))
         return None
@@ -97,15 +108,19 @@ def _check_identity(data: NewClient, errors: list[FieldError]) -> str | None:
     if id_type not in validation.DOCUMENT_TYPES:
         errors.append(FieldError("id_type", f"Unknown identity document type “{id_type}”."))
         return None
-    number = _check(errors, "id_number", validation.check_document, id_type,
-                    data.id_number, data.birth_date)
-    return number if isinstance(number, str) else None
+    return _check(
+        errors, "id_number", validation.check_document, id_type, data.id_number, data.birth_date
+    )
 
 
 def validate_new_client(data: NewClient) -> tuple[NewClient, list[FieldError]]:
     """The client with every field normalised, and every problem found (empty if fine)."""
-    data = replace(data, **{f.name: _clean(getattr(data, f.name))
-                            for f in fields(data) if isinstance(getattr(data, f.name), str)})
+    cleaned: dict[str, Any] = {
+        f.name: _clean(getattr(data, f.name))
+        for f in fields(data)
+        if isinstance(getattr(data, f.name), str)
+    }
+    data = replace(data, **cleaned)
     errors: list[FieldError] = []
     name = _check(errors, "name", validation.check_name, data.name or "")
     mobile = _check(errors, "mobile", validation.check_mobile, data.mobile) if data.mobile else None
@@ -119,9 +134,16 @@ def validate_new_client(data: NewClient) -> tuple[NewClient, list[FieldError]]:
         birth = validation.resident_id_birth_date(id_number)
     if gender is None and id_number and (data.id_type or "resident_id") == "resident_id":
         gender = validation.resident_id_gender(id_number)
-    clean = replace(data, name=name or data.name, mobile=mobile, email=email, gender=gender,
-                    id_number=id_number, birth_date=birth,
-                    id_type=(data.id_type or "resident_id") if data.id_number else None)
+    clean = replace(
+        data,
+        name=name or data.name,
+        mobile=mobile,
+        email=email,
+        gender=gender,
+        id_number=id_number,
+        birth_date=birth,
+        id_type=(data.id_type or "resident_id") if data.id_number else None,
+    )
     return clean, errors
 
 
@@ -181,25 +203,51 @@ class ClientProfile:
 
 
 def _row(c: Client) -> ClientRow:
-    return ClientRow(ClientId(c.id), c.name, c.kind, c.tier, c.financial_assets_cny, c.city,
-                     c.relationship_manager, c.mobile, c.status)
+    return ClientRow(
+        ClientId(c.id),
+        c.name,
+        c.kind,
+        c.tier,
+        c.financial_assets_cny,
+        c.city,
+        c.relationship_manager,
+        c.mobile,
+        c.status,
+    )
 
 
 def client_values(data: NewClient) -> dict[str, Any]:
     """The ``clients`` row for validated data, as column values (for bulk inserts)."""
-    lunar = names.lunar_birthday(data.birth_date) if (
-        data.observes_lunar_birthday and data.birth_date) else None
+    lunar = (
+        names.lunar_birthday(data.birth_date)
+        if (data.observes_lunar_birthday and data.birth_date)
+        else None
+    )
     return dict(
-        kind="person", name=data.name, name_pinyin=names.name_pinyin(data.name),
-        name_initials=names.name_initials(data.name), search_keys=names.name_search_keys(data.name),
-        gender=data.gender, birth_date=data.birth_date,
-        lunar_birth_month=lunar[0] if lunar else None, lunar_birth_day=lunar[1] if lunar else None,
+        kind="person",
+        name=data.name,
+        name_pinyin=names.name_pinyin(data.name),
+        name_initials=names.name_initials(data.name),
+        search_keys=names.name_search_keys(data.name),
+        gender=data.gender,
+        birth_date=data.birth_date,
+        lunar_birth_month=lunar[0] if lunar else None,
+        lunar_birth_day=lunar[1] if lunar else None,
         lunar_birth_leap=lunar[2] if lunar else False,
-        mobile=data.mobile, email=data.email, address=data.address, city=data.city,
-        occupation=data.occupation, employer=data.employer, source_of_wealth=data.source_of_wealth,
-        preferred_channel=data.preferred_channel, preferred_language=data.preferred_language,
-        relationship_manager=data.relationship_manager, onboarded_on=data.onboarded_on,
-        status=data.status, needs=data.needs, preferences=data.preferences,
+        mobile=data.mobile,
+        email=data.email,
+        address=data.address,
+        city=data.city,
+        occupation=data.occupation,
+        employer=data.employer,
+        source_of_wealth=data.source_of_wealth,
+        preferred_channel=data.preferred_channel,
+        preferred_language=data.preferred_language,
+        relationship_manager=data.relationship_manager,
+        onboarded_on=data.onboarded_on,
+        status=data.status,
+        needs=data.needs,
+        preferences=data.preferences,
         tier=tier_table().for_assets(Decimal(0)).code,
     )
 
@@ -217,11 +265,14 @@ class ClientService:
         wanted = list({n for n in numbers if n})
         found: set[str] = set()
         for start in range(0, len(wanted), 500):
-            chunk = wanted[start:start + 500]
-            found.update(session.scalars(
-                select(IdentityDocument.number).where(
-                    IdentityDocument.number.in_(chunk), IdentityDocument.deleted_at.is_(None))
-            ))
+            chunk = wanted[start : start + 500]
+            found.update(
+                session.scalars(
+                    select(IdentityDocument.number).where(
+                        IdentityDocument.number.in_(chunk), IdentityDocument.deleted_at.is_(None)
+                    )
+                )
+            )
         return found
 
     def add_validated(self, session: Session, data: NewClient) -> ClientId:
@@ -230,8 +281,9 @@ class ClientService:
         session.add(client)
         session.flush()
         if data.id_number and data.id_type:
-            session.add(IdentityDocument(client_id=client.id, doc_type=data.id_type,
-                                         number=data.id_number))
+            session.add(
+                IdentityDocument(client_id=client.id, doc_type=data.id_type, number=data.id_number)
+            )
         return ClientId(client.id)
 
     def add(self, data: NewClient) -> ClientId:
@@ -242,7 +294,8 @@ class ClientService:
         with self._ws.begin() as s:
             if clean.id_number and self.existing_id_numbers(s, [clean.id_number]):
                 raise ValidationError(
-                    "id_number: a client with this identity number is already in the book.")
+                    "id_number: a client with this identity number is already in the book."
+                )
             client_id = self.add_validated(s, clean)
             self._ws.record(s, "client.created", str(client_id))
         return client_id
@@ -250,9 +303,13 @@ class ClientService:
     def add_household(self, name: str, members: Iterable[tuple[ClientId, str]]) -> ClientId:
         validation.check_name(name)
         with self._ws.begin() as s:
-            household = Client(kind="household", name=name, name_pinyin=names.name_pinyin(name),
-                               name_initials=names.name_initials(name),
-                               search_keys=names.name_search_keys(name))
+            household = Client(
+                kind="household",
+                name=name,
+                name_pinyin=names.name_pinyin(name),
+                name_initials=names.name_initials(name),
+                search_keys=names.name_search_keys(name),
+            )
             s.add(household)
             s.flush()
             for member_id, role in members:
@@ -264,14 +321,22 @@ class ClientService:
 
     def count(self) -> int:
         with self._ws.begin() as s:
-            return s.scalar(select(func.count()).select_from(Client)
-                            .where(Client.deleted_at.is_(None))) or 0
+            return (
+                s.scalar(
+                    select(func.count()).select_from(Client).where(Client.deleted_at.is_(None))
+                )
+                or 0
+            )
 
     def list(self, limit: int | None = None, offset: int = 0) -> list[ClientRow]:
         """The book ordered by financial assets, largest first."""
-        stmt = (select(Client).where(Client.deleted_at.is_(None))
-                .order_by(Client.financial_assets_cny.desc(), Client.name)
-                .offset(offset).limit(limit))
+        stmt = (
+            select(Client)
+            .where(Client.deleted_at.is_(None))
+            .order_by(Client.financial_assets_cny.desc(), Client.name)
+            .offset(offset)
+            .limit(limit)
+        )
         with self._ws.begin() as s:
             return [_row(c) for c in s.scalars(stmt)]
 
@@ -283,13 +348,21 @@ class ClientService:
             by_id = None
         if by_id is not None and by_id.deleted_at is None:
             return by_id
-        matches = list(session.scalars(
-            select(Client).where(Client.name == ref.strip(), Client.deleted_at.is_(None))
-            .limit(5)))
+        matches = list(
+            session.scalars(
+                select(Client)
+                .where(Client.name == ref.strip(), Client.deleted_at.is_(None))
+                .limit(5)
+            )
+        )
         if not matches:
-            raise NotFound(f"No client is called or numbered “{ref}”; check `confidant clients list`.")
+            raise NotFound(
+                f"No client is called or numbered “{ref}”; check `confidant clients list`."
+            )
         if len(matches) > 1:
-            raise Ambiguous(f"{len(matches)} clients are called “{ref}”; give the client's id instead.")
+            raise Ambiguous(
+                f"{len(matches)} clients are called “{ref}”; give the client's id instead."
+            )
         return matches[0]
 
     def show(self, ref: str, *, reason: str = "viewed") -> ClientProfile:
@@ -301,12 +374,15 @@ class ClientService:
         portfolio = self._ws.portfolio.summary(ClientId(client.id))
         return replace(profile, portfolio=portfolio)
 
-    def _relations(self, s: Session, client: Client) -> tuple[tuple[Relation, ...], tuple[Relation, ...]]:
-        def rel(link_col: object, other_col: object) -> tuple[Relation, ...]:
+    def _relations(
+        self, s: Session, client: Client
+    ) -> tuple[tuple[Relation, ...], tuple[Relation, ...]]:
+        def rel(link_col: Any, other_col: Any) -> tuple[Relation, ...]:
             rows = s.execute(
                 select(Client.id, Client.name, HouseholdMember.role)
-                .join(HouseholdMember, other_col == Client.id)  # type: ignore[arg-type]
-                .where(link_col == client.id, HouseholdMember.deleted_at.is_(None)))  # type: ignore[arg-type]
+                .join(HouseholdMember, other_col == Client.id)
+                .where(link_col == client.id, HouseholdMember.deleted_at.is_(None))
+            )
             return tuple(Relation(ClientId(i), n, r) for i, n, r in rows)
 
         members = rel(HouseholdMember.household_id, HouseholdMember.member_id)
@@ -314,19 +390,44 @@ class ClientService:
         return members, households
 
     def _profile(self, s: Session, c: Client) -> ClientProfile:
-        docs = tuple(Document(d.doc_type, d.number, d.expires_on) for d in c.documents
-                     if d.deleted_at is None)
+        docs = tuple(
+            Document(d.doc_type, d.number, d.expires_on)
+            for d in c.documents
+            if d.deleted_at is None
+        )
         members, households = self._relations(s, c)
-        consents = tuple(s.scalars(select(Consent.purpose).where(
-            Consent.client_id == c.id, Consent.withdrawn_at.is_(None),
-            Consent.deleted_at.is_(None))))
-        lunar = ((c.lunar_birth_month, c.lunar_birth_day, c.lunar_birth_leap)
-                 if c.lunar_birth_month and c.lunar_birth_day else None)
+        consents = tuple(
+            s.scalars(
+                select(Consent.purpose).where(
+                    Consent.client_id == c.id,
+                    Consent.withdrawn_at.is_(None),
+                    Consent.deleted_at.is_(None),
+                )
+            )
+        )
+        lunar = (
+            (c.lunar_birth_month, c.lunar_birth_day, c.lunar_birth_leap)
+            if c.lunar_birth_month and c.lunar_birth_day
+            else None
+        )
         return ClientProfile(
-            row=_row(c), name_pinyin=c.name_pinyin, gender=c.gender, birth_date=c.birth_date,
-            lunar_birthday=lunar, email=c.email, address=c.address, occupation=c.occupation,
-            employer=c.employer, source_of_wealth=c.source_of_wealth,
-            preferred_channel=c.preferred_channel, preferred_language=c.preferred_language,
-            onboarded_on=c.onboarded_on, needs=c.needs, preferences=c.preferences,
-            documents=docs, members=members, households=households, consents=consents,
+            row=_row(c),
+            name_pinyin=c.name_pinyin,
+            gender=c.gender,
+            birth_date=c.birth_date,
+            lunar_birthday=lunar,
+            email=c.email,
+            address=c.address,
+            occupation=c.occupation,
+            employer=c.employer,
+            source_of_wealth=c.source_of_wealth,
+            preferred_channel=c.preferred_channel,
+            preferred_language=c.preferred_language,
+            onboarded_on=c.onboarded_on,
+            needs=c.needs,
+            preferences=c.preferences,
+            documents=docs,
+            members=members,
+            households=households,
+            consents=consents,
         )

@@ -35,8 +35,9 @@ class AppPaths:
     state: Path
 
     @classmethod
-    def resolve(cls, vault: str | os.PathLike[str] | None = None,
-                env: Mapping[str, str] | None = None) -> AppPaths:
+    def resolve(
+        cls, vault: str | os.PathLike[str] | None = None, env: Mapping[str, str] | None = None
+    ) -> AppPaths:
         env = os.environ if env is None else env
         chosen = vault or env.get("CONFIDANT_VAULT") or default_vault()
         state = env.get("CONFIDANT_STATE_DIR") or platformdirs.user_state_dir(APP_NAME, False)

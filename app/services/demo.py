@@ -86,8 +86,12 @@ class _Writer:
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.stamp = {"rev": None, "updated_at": utc_now(), "updated_by": "demo",
-                      "deleted_at": None}
+        self.stamp = {
+            "rev": None,
+            "updated_at": utc_now(),
+            "updated_by": "demo",
+            "deleted_at": None,
+        }
         self.counts: Counter[str] = Counter()
 
     def write(self, model: type[Base], rows: Iterable[dict[str, Any]]) -> None:
@@ -116,22 +120,41 @@ def _person_row(person: PersonDraft, client_id: Any) -> dict[str, Any]:
 def _other_row(kind: str, name: str, like: PersonDraft) -> dict[str, Any]:
     """A household, company or trust row, placed with the person who leads it."""
     row: dict[str, Any] = dict.fromkeys(_client_columns())
-    row.update(id=new_id(), kind=kind, name=name, name_pinyin=names.name_pinyin(name),
-               name_initials=names.name_initials(name), search_keys=names.name_search_keys(name),
-               lunar_birth_leap=False, city=like.data.city,
-               relationship_manager=like.data.relationship_manager,
-               onboarded_on=like.data.onboarded_on, status="active",
-               financial_assets_cny=Decimal(0))
+    row.update(
+        id=new_id(),
+        kind=kind,
+        name=name,
+        name_pinyin=names.name_pinyin(name),
+        name_initials=names.name_initials(name),
+        search_keys=names.name_search_keys(name),
+        lunar_birth_leap=False,
+        city=like.data.city,
+        relationship_manager=like.data.relationship_manager,
+        onboarded_on=like.data.onboarded_on,
+        status="active",
+        financial_assets_cny=Decimal(0),
+    )
     return row
 
 
-def _write_people(w: _Writer, people: list[PersonDraft], households: list[HouseholdDraft]
-                  ) -> list[Any]:
+def _write_people(
+    w: _Writer, people: list[PersonDraft], households: list[HouseholdDraft]
+) -> list[Any]:
     ids = [new_id() for _ in people]
     w.write(Client, (_person_row(p, i) for p, i in zip(people, ids, strict=True)))
-    w.write(IdentityDocument, ({"id": new_id(), "client_id": i, "doc_type": "resident_id",
-                                "number": p.data.id_number, "expires_on": p.id_expires}
-                               for p, i in zip(people, ids, strict=True)))
+    w.write(
+        IdentityDocument,
+        (
+            {
+                "id": new_id(),
+                "client_id": i,
+                "doc_type": "resident_id",
+                "number": p.data.id_number,
+                "expires_on": p.id_expires,
+            }
+            for p, i in zip(people, ids, strict=True)
+        ),
+    )
     groups, links = [], []
     for household in households:
         head = people[household.members[0][0]]
@@ -143,8 +166,10 @@ def _write_people(w: _Writer, people: list[PersonDraft], households: list[Househ
             groups.append(entity)
             links.append((group["id"], entity["id"], kind))
     w.write(Client, groups)
-    w.write(HouseholdMember, ({"id": new_id(), "household_id": h, "member_id": m, "role": r}
-                              for h, m, r in links))
+    w.write(
+        HouseholdMember,
+        ({"id": new_id(), "household_id": h, "member_id": m, "role": r} for h, m, r in links),
+    )
     return ids
 
 
@@ -154,8 +179,14 @@ def _write_market(w: _Writer, market: Market) -> None:
     w.write(FxRate, market.fx_rows())
 
 
-def _write_batch(w: _Writer, batch: list[tuple[PersonDraft, Any]], maker: PortfolioMaker,
-                 writer: NoteWriter, rng: random.Random, today: date) -> None:
+def _write_batch(
+    w: _Writer,
+    batch: list[tuple[PersonDraft, Any]],
+    maker: PortfolioMaker,
+    writer: NoteWriter,
+    rng: random.Random,
+    today: date,
+) -> None:
     accounts: list[dict[str, Any]] = []
     holdings: list[dict[str, Any]] = []
     transactions: list[dict[str, Any]] = []
@@ -166,25 +197,40 @@ def _write_batch(w: _Writer, batch: list[tuple[PersonDraft, Any]], maker: Portfo
         accounts += book.accounts
         holdings += book.holdings
         transactions += book.transactions
-        other += ({"id": new_id(), "client_id": client_id, **c}
-                  for c in consents(rng, person, today))
-        notes += ({"id": new_id(), "client_id": client_id, **n}
-                  for n in writer.notes(person, book.held))
-    for model, rows in ((Account, accounts), (Holding, holdings), (Transaction, transactions),
-                        (Consent, other), (Note, notes)):
+        other += (
+            {"id": new_id(), "client_id": client_id, **c} for c in consents(rng, person, today)
+        )
+        notes += (
+            {"id": new_id(), "client_id": client_id, **n} for n in writer.notes(person, book.held)
+        )
+    for model, rows in (
+        (Account, accounts),
+        (Holding, holdings),
+        (Transaction, transactions),
+        (Consent, other),
+        (Note, notes),
+    ):
         w.write(model, rows)
 
 
 def _ensure_empty(ws: Workspace) -> None:
     with ws.begin() as s:
-        if s.scalar(select(exists().where(Client.id.is_not(None)))) or \
-                s.scalar(select(exists().where(Instrument.id.is_not(None)))):
-            raise VaultError("This vault already holds a book; a demo book goes only into a "
-                             "new, empty vault (`confidant demo` makes one).")
+        if s.scalar(select(exists().where(Client.id.is_not(None)))) or s.scalar(
+            select(exists().where(Instrument.id.is_not(None)))
+        ):
+            raise VaultError(
+                "This vault already holds a book; a demo book goes only into a "
+                "new, empty vault (`confidant demo` makes one)."
+            )
 
 
-def build_demo_book(ws: Workspace, clients: int = 200, seed: int = 7,
-                    progress: Progress | None = None, today: date | None = None) -> DemoStats:
+def build_demo_book(
+    ws: Workspace,
+    clients: int = 200,
+    seed: int = 7,
+    progress: Progress | None = None,
+    today: date | None = None,
+) -> DemoStats:
     """Fill an empty, just created vault with ``clients`` people and their books.
 
     Args:
@@ -225,19 +271,31 @@ def build_demo_book(ws: Workspace, clients: int = 200, seed: int = 7,
             ids = _write_people(w, people, households)
             pairs = list(zip(people, ids, strict=True))
             for start in range(0, len(pairs), BATCH):
-                report(0.3 + 0.6 * start / len(pairs),
-                       f"Writing portfolios and notes ({start:,} of {len(pairs):,} clients)")
-                _write_batch(w, pairs[start:start + BATCH], maker, notes, rng, today)
+                report(
+                    0.3 + 0.6 * start / len(pairs),
+                    f"Writing portfolios and notes ({start:,} of {len(pairs):,} clients)",
+                )
+                _write_batch(w, pairs[start : start + BATCH], maker, notes, rng, today)
             report(0.92, "Valuing every client and setting tiers")
             ws.portfolio.revalue(s)
             s.flush()
         # Outside applying_remote: the audit event is the device's own, and is pushed.
-        ws.record(s, "demo.created", ws.vault.paths.folder.name,
-                  {"clients": clients, "seed": seed, "today": today.isoformat()})
+        ws.record(
+            s,
+            "demo.created",
+            ws.vault.paths.folder.name,
+            {"clients": clients, "seed": seed, "today": today.isoformat()},
+        )
     counts = w.counts
     report(1.0, "Done")
-    return DemoStats(clients=len(people), households=len(households),
-                     accounts=counts["accounts"], instruments=counts["instruments"],
-                     holdings=counts["holdings"], transactions=counts["transactions"],
-                     prices=counts["prices"], notes=counts["notes"],
-                     seconds=round(time.perf_counter() - started, 2))
+    return DemoStats(
+        clients=len(people),
+        households=len(households),
+        accounts=counts["accounts"],
+        instruments=counts["instruments"],
+        holdings=counts["holdings"],
+        transactions=counts["transactions"],
+        prices=counts["prices"],
+        notes=counts["notes"],
+        seconds=round(time.perf_counter() - started, 2),
+    )

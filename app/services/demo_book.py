@@ -27,14 +27,49 @@ K = TransactionKind
 # Which products each kind of account holds, by weight.
 TYPE_WEIGHTS: dict[str, dict[str, float]] = {
     "mass": {"deposit": 3, "wmp": 6, "mutual_fund": 4, "gold": 1, "insurance": 1},
-    "vip": {"deposit": 3, "wmp": 6, "mutual_fund": 5, "bond": 1, "insurance": 2, "gold": 1,
-            "structured": 1, "equity": 1},
-    "wealth": {"deposit": 2, "wmp": 5, "mutual_fund": 5, "bond": 2, "insurance": 2,
-               "structured": 2, "equity": 2, "gold": 1, "trust": 1, "private_fund": 1},
-    "private": {"deposit": 1, "wmp": 4, "mutual_fund": 4, "bond": 2, "insurance": 2,
-                "structured": 2, "equity": 2, "gold": 1, "trust": 3, "private_fund": 3},
-    "USD": {"deposit": 3, "wmp": 2, "mutual_fund": 3, "bond": 2, "equity": 1, "structured": 1,
-            "gold": 1},
+    "vip": {
+        "deposit": 3,
+        "wmp": 6,
+        "mutual_fund": 5,
+        "bond": 1,
+        "insurance": 2,
+        "gold": 1,
+        "structured": 1,
+        "equity": 1,
+    },
+    "wealth": {
+        "deposit": 2,
+        "wmp": 5,
+        "mutual_fund": 5,
+        "bond": 2,
+        "insurance": 2,
+        "structured": 2,
+        "equity": 2,
+        "gold": 1,
+        "trust": 1,
+        "private_fund": 1,
+    },
+    "private": {
+        "deposit": 1,
+        "wmp": 4,
+        "mutual_fund": 4,
+        "bond": 2,
+        "insurance": 2,
+        "structured": 2,
+        "equity": 2,
+        "gold": 1,
+        "trust": 3,
+        "private_fund": 3,
+    },
+    "USD": {
+        "deposit": 3,
+        "wmp": 2,
+        "mutual_fund": 3,
+        "bond": 2,
+        "equity": 1,
+        "structured": 1,
+        "gold": 1,
+    },
     "HKD": {"deposit": 2, "mutual_fund": 1, "bond": 1, "equity": 3},
     "broker": {"equity": 4, "mutual_fund": 3, "bond": 1},
     "insurer": {"insurance": 1},
@@ -47,8 +82,17 @@ MAIN_NAMES = {"private": "私人银行综合账户", "wealth": "财富管理账�
 FX_NAMES = {"USD": "美元账户", "HKD": "港币账户"}
 QUALIFIED_CNY = 3_000_000  # 合格投资者: trusts, private funds and snowballs only above this
 # Within a day: income first, then sales, then purchases, then fees and withdrawals.
-RANK = {K.DIVIDEND: 0, K.INTEREST: 0, K.SELL: 1, K.REDEMPTION: 1, K.BUY: 2,
-        K.SUBSCRIPTION: 2, K.TRANSFER_IN: 2, K.FEE: 3, K.TRANSFER_OUT: 4}
+RANK = {
+    K.DIVIDEND: 0,
+    K.INTEREST: 0,
+    K.SELL: 1,
+    K.REDEMPTION: 1,
+    K.BUY: 2,
+    K.SUBSCRIPTION: 2,
+    K.TRANSFER_IN: 2,
+    K.FEE: 3,
+    K.TRANSFER_OUT: 4,
+}
 
 
 @dataclass(slots=True)
@@ -135,8 +179,16 @@ class PortfolioMaker:
         if kind == "insurer":
             budget = max(budget, 60_000.0 * slots)
         cash = 0.0 if kind == "insurer" else budget * rng.uniform(0.0, 0.05)
-        return AccountPlan(EXTERNAL_NAMES[kind], rng.choice(self.institutions[kind]), False,
-                           "CNY", TYPE_WEIGHTS[kind], budget, cash, slots)
+        return AccountPlan(
+            EXTERNAL_NAMES[kind],
+            rng.choice(self.institutions[kind]),
+            False,
+            "CNY",
+            TYPE_WEIGHTS[kind],
+            budget,
+            cash,
+            slots,
+        )
 
     def plans(self, person: PersonDraft) -> list[AccountPlan]:
         rng = self.rng
@@ -145,24 +197,41 @@ class PortfolioMaker:
         if person.data.status == "prospect":
             first = rng.randint(1, n - 1) if rng.random() < 0.4 else n
             plans = [self._external(target * first / n, first)]
-            return plans + ([self._external(target * (n - first) / n, n - first)]
-                            if first < n else [])
+            return plans + (
+                [self._external(target * (n - first) / n, n - first)] if first < n else []
+            )
         tier = tier_table().for_assets(Decimal(int(target))).code
         n_fx = rng.randint(1, 2) if target >= 1_000_000 and rng.random() < 0.3 else 0
         n_ext = rng.randint(1, 2) if rng.random() < (0.5 if target >= 3e6 else 0.3) else 0
         n_ext = max(0, min(n_ext, n - n_fx - 2))
         cash = target * rng.uniform(0.01, 0.1)
         fx_share = rng.uniform(0.15, 0.35) if n_fx else 0.0
-        main = AccountPlan(MAIN_NAMES.get(tier, "借记卡账户"), self.bank, True, "CNY",
-                           TYPE_WEIGHTS.get(tier, TYPE_WEIGHTS["vip"]),
-                           (target - cash) * (1 - fx_share), cash, n - n_fx - n_ext)
+        main = AccountPlan(
+            MAIN_NAMES.get(tier, "借记卡账户"),
+            self.bank,
+            True,
+            "CNY",
+            TYPE_WEIGHTS.get(tier, TYPE_WEIGHTS["vip"]),
+            (target - cash) * (1 - fx_share),
+            cash,
+            n - n_fx - n_ext,
+        )
         plans = [main]
         if n_fx:
             currency = "USD" if rng.random() < 0.7 else "HKD"
             fx_value = (target - cash) * fx_share
-            plans.append(AccountPlan(FX_NAMES[currency], self.bank, True, currency,
-                                     TYPE_WEIGHTS[currency], fx_value * 0.97, fx_value * 0.03,
-                                     n_fx))
+            plans.append(
+                AccountPlan(
+                    FX_NAMES[currency],
+                    self.bank,
+                    True,
+                    currency,
+                    TYPE_WEIGHTS[currency],
+                    fx_value * 0.97,
+                    fx_value * 0.03,
+                    n_fx,
+                )
+            )
         if n_ext:
             plans.append(self._external(target * rng.uniform(0.2, 1.2), n_ext))
         return plans
@@ -173,18 +242,19 @@ class PortfolioMaker:
         """Whole lots worth about ``value_cny`` at today's price, or 0 if it does not fit."""
         if value_cny < product.min_cny or (product.min_cny >= 1e6 and not qualified):
             return 0
-        lot_cny = float(product.prices[-1] * product.lot * self.market.rate(
-            product.currency, self.last))
+        lot_cny = float(
+            product.prices[-1] * product.lot * self.market.rate(product.currency, self.last)
+        )
         exact = value_cny / lot_cny
         units = round(exact)
         return units if 1 <= units <= exact * 1.5 + 1e-9 else 0
 
-    def pick(self, plan: AccountPlan, value_cny: float, taken: set[str], qualified: bool
-             ) -> tuple[Product, int] | None:
+    def pick(
+        self, plan: AccountPlan, value_cny: float, taken: set[str], qualified: bool
+    ) -> tuple[Product, int] | None:
         rng = self.rng
         for types in (plan.types, FALLBACK):
-            pools = [(self.market.by_kind.get((plan.currency, t), []), w)
-                     for t, w in types.items()]
+            pools = [(self.market.by_kind.get((plan.currency, t), []), w) for t, w in types.items()]
             pools = [(p, w) for p, w in pools if p]
             if not pools:
                 continue
@@ -205,8 +275,9 @@ class PortfolioMaker:
 
     # --- transactions ---------------------------------------------------------------
 
-    def _trade(self, day: int, kind: TransactionKind, product: Product, units: int,
-               fee_rate: float) -> Txn:
+    def _trade(
+        self, day: int, kind: TransactionKind, product: Product, units: int, fee_rate: float
+    ) -> Txn:
         quantity = product.lot * units
         price = product.prices[day]
         amount = _money(quantity * price)
@@ -221,15 +292,22 @@ class PortfolioMaker:
         buys = 1 if rng.random() < 0.55 else 2 if rng.random() < 0.67 else 3
         room = last - 10 - first
         buys = max(1, min(buys, units, room // 20))
-        sell = (product.lockup == 0 and product.type in ("equity", "bond", "gold", "mutual_fund")
-                and units >= 4 and room >= 40 and rng.random() < 0.3)
+        sell = (
+            product.lockup == 0
+            and product.type in ("equity", "bond", "gold", "mutual_fund")
+            and units >= 4
+            and room >= 40
+            and rng.random() < 0.3
+        )
         sold = max(1, round(units * rng.uniform(0.1, 0.5))) if sell else 0
         bought = units + sold
         cuts = sorted(rng.sample(range(1, bought), buys - 1))
         parts = [b - a for a, b in zip([0, *cuts], [*cuts, bought], strict=True)]
         days = sorted(rng.sample(range(first, max(first, last - 10) + 1), buys))
-        txns = [self._trade(d, product.buy_kind, product, q, product.buy_fee)
-                for d, q in zip(days, parts, strict=True)]
+        txns = [
+            self._trade(d, product.buy_kind, product, q, product.buy_fee)
+            for d, q in zip(days, parts, strict=True)
+        ]
         if sold:
             k = rng.randint(1, buys)
             while sum(parts[:k]) < sold or (k < buys and days[k] - days[k - 1] < 2):
@@ -249,8 +327,11 @@ class PortfolioMaker:
         for day in product.payout_days:
             if day > last:
                 break
-            held = sum((t.quantity or ZERO) * (-1 if t.kind.removes_units else 1)
-                       for t in trades if t.day < day)
+            held = sum(
+                (t.quantity or ZERO) * (-1 if t.kind.removes_units else 1)
+                for t in trades
+                if t.day < day
+            )
             base = payout.face if payout.face is not None else product.prices[day]
             amount = _money(held * base * rate)
             if amount > 0:
@@ -263,8 +344,11 @@ class PortfolioMaker:
             return []
         amount = Decimal(self.rng.choice((10, 20, 50)))
         days = self.market.days
-        return [Txn(i, K.FEE, amount=amount) for i in range(first + 1, last + 1)
-                if days[i].year != days[i - 1].year]
+        return [
+            Txn(i, K.FEE, amount=amount)
+            for i in range(first + 1, last + 1)
+            if days[i].year != days[i - 1].year
+        ]
 
     # --- posting --------------------------------------------------------------------
 
@@ -280,12 +364,15 @@ class PortfolioMaker:
         amount = (wanted / step).to_integral_value(rounding=ROUND_CEILING) * step
         return Txn(day, K.TRANSFER_IN, amount=amount)
 
-    def book(self, txns: list[Txn], currency: str, cash_target: Decimal, first: int, last: int
-             ) -> tuple[list[Txn], dict[str, Position], Decimal]:
+    def book(
+        self, txns: list[Txn], currency: str, cash_target: Decimal, first: int, last: int
+    ) -> tuple[list[Txn], dict[str, Position], Decimal]:
         """Post in date order, bringing money in when cash runs short, ending at the target."""
         txns.sort(key=lambda t: (t.day, RANK[t.kind]))
-        outflows = [t.amount + t.fee if t.kind.is_purchase else t.amount if t.kind is K.FEE
-                    else ZERO for t in txns]
+        outflows = [
+            t.amount + t.fee if t.kind.is_purchase else t.amount if t.kind is K.FEE else ZERO
+            for t in txns
+        ]
         ahead = list(accumulate(reversed(outflows)))[::-1]
         positions: dict[str, Position] = {}
         cash = ZERO
@@ -325,8 +412,9 @@ class PortfolioMaker:
             self._account(plan, client_id, (first, last), qualified, out)
         return out
 
-    def _holdings(self, plan: AccountPlan, span: tuple[int, int], qualified: bool,
-                  chosen: dict[str, Product]) -> list[Txn]:
+    def _holdings(
+        self, plan: AccountPlan, span: tuple[int, int], qualified: bool, chosen: dict[str, Product]
+    ) -> list[Txn]:
         rng = self.rng
         first, last = span
         shares = [rng.gammavariate(1.3, 1.0) + 0.05 for _ in range(plan.slots)]
@@ -348,26 +436,57 @@ class PortfolioMaker:
             txns += self.fees(first, last)
         return txns
 
-    def _account(self, plan: AccountPlan, client_id: Any, span: tuple[int, int],
-                 qualified: bool, out: Portfolio) -> None:
+    def _account(
+        self,
+        plan: AccountPlan,
+        client_id: Any,
+        span: tuple[int, int],
+        qualified: bool,
+        out: Portfolio,
+    ) -> None:
         chosen: dict[str, Product] = {}
         if not plan.at_this_bank:  # what the client holds elsewhere does not go dormant
             span = (span[0], self.last)
         txns = self._holdings(plan, span, qualified, chosen)
         cash_target = _money(_rate(plan.cash_cny) / self.market.rate(plan.currency, self.last))
         booked, positions, cash = self.book(txns, plan.currency, cash_target, *span)
-        out.accounts.append({
-            "id": plan.id, "client_id": client_id, "name": plan.name,
-            "institution": plan.institution, "at_this_bank": plan.at_this_bank,
-            "number": self.account_number(), "currency": plan.currency, "cash_balance": cash})
-        out.holdings += [{"id": new_id(), "account_id": plan.id,
-                          "instrument_id": chosen[code].id, "quantity": position.quantity,
-                          "cost_basis": position.cost_basis}
-                         for code, position in positions.items() if position.quantity > 0]
+        out.accounts.append(
+            {
+                "id": plan.id,
+                "client_id": client_id,
+                "name": plan.name,
+                "institution": plan.institution,
+                "at_this_bank": plan.at_this_bank,
+                "number": self.account_number(),
+                "currency": plan.currency,
+                "cash_balance": cash,
+            }
+        )
+        out.holdings += [
+            {
+                "id": new_id(),
+                "account_id": plan.id,
+                "instrument_id": chosen[code].id,
+                "quantity": position.quantity,
+                "cost_basis": position.cost_basis,
+            }
+            for code, position in positions.items()
+            if position.quantity > 0
+        ]
         out.held += list(chosen.values())
         days = self.market.days
-        out.transactions += [{
-            "id": new_id(), "account_id": plan.id,
-            "instrument_id": t.product.id if t.product else None, "kind": t.kind.value,
-            "trade_date": days[t.day], "quantity": t.quantity, "price": t.price,
-            "amount": t.amount, "fee": t.fee, "currency": plan.currency} for t in booked]
+        out.transactions += [
+            {
+                "id": new_id(),
+                "account_id": plan.id,
+                "instrument_id": t.product.id if t.product else None,
+                "kind": t.kind.value,
+                "trade_date": days[t.day],
+                "quantity": t.quantity,
+                "price": t.price,
+                "amount": t.amount,
+                "fee": t.fee,
+                "currency": plan.currency,
+            }
+            for t in booked
+        ]

@@ -26,16 +26,28 @@ from app.services.config import resources_dir
 T = TypeVar("T")
 # Household shapes (roles besides the head); about a quarter of people live in one.
 HOUSEHOLD_SHAPES: tuple[tuple[str, ...], ...] = (
-    ("head", "spouse"), ("head", "spouse"), ("head", "spouse", "child"),
-    ("head", "spouse", "child"), ("head", "spouse", "parent"), ("head", "child"),
-    ("head", "spouse", "child", "parent"), ("head", "spouse", "child", "child"),
+    ("head", "spouse"),
+    ("head", "spouse"),
+    ("head", "spouse", "child"),
+    ("head", "spouse", "child"),
+    ("head", "spouse", "parent"),
+    ("head", "child"),
+    ("head", "spouse", "child", "parent"),
+    ("head", "spouse", "child", "child"),
 )
 HOUSEHOLD_SHARE = 0.25
 # Financial assets at the bank are log-normal: median ≈ 600,000 CNY, so every tier
 # of resources/tiers.json appears even in a book of 20.
 ASSETS = NormalDist(mu=13.3, sigma=1.9)
-HEAD_SEGMENTS = ("entrepreneur", "executive", "doctor", "lawyer", "professor", "accountant",
-                 "investor")
+HEAD_SEGMENTS = (
+    "entrepreneur",
+    "executive",
+    "doctor",
+    "lawyer",
+    "professor",
+    "accountant",
+    "investor",
+)
 
 
 def load_resource(name: str) -> dict[str, Any]:
@@ -97,16 +109,20 @@ class Words:
 
 def _city(raw: dict[str, Any]) -> City:
     districts = tuple(District(n, c, tuple(r)) for n, c, r in raw["districts"])
-    return City(raw["name"], raw["prefix"], districts, tuple(raw["hospitals"]),
-                tuple(raw["universities"]))
+    return City(
+        raw["name"], raw["prefix"], districts, tuple(raw["hospitals"]), tuple(raw["universities"])
+    )
 
 
 @lru_cache(maxsize=1)
 def load_words() -> Words:
     doc = load_resource("people.json")
-    occupations = {o["segment"]: Occupation(o["segment"], tuple(o["ages"]), o["employer"],
-                                            tuple(o["titles"]), tuple(o["wealth"]))
-                   for o in doc["occupations"]}
+    occupations = {
+        o["segment"]: Occupation(
+            o["segment"], tuple(o["ages"]), o["employer"], tuple(o["titles"]), tuple(o["wealth"])
+        )
+        for o in doc["occupations"]
+    }
     return Words(
         doc=doc,
         surnames=Weighted([(s, w) for s, w in doc["surnames"]]),
@@ -130,8 +146,13 @@ class PersonDraft:
 
     @property
     def salutation(self) -> str:
-        titles = {"entrepreneur": "总", "executive": "总", "doctor": "主任", "lawyer": "律师",
-                  "professor": "教授"}
+        titles = {
+            "entrepreneur": "总",
+            "executive": "总",
+            "doctor": "主任",
+            "lawyer": "律师",
+            "professor": "教授",
+        }
         title = titles.get(self.segment)
         if title is None:
             title = "先生" if self.data.gender == "M" else "女士"
@@ -167,8 +188,11 @@ def plan_units(rng: random.Random, n: int) -> list[tuple[str, ...]]:
 
 
 def _birth(rng: random.Random, today: date, age: int) -> date:
-    latest = today.replace(year=today.year - age) if (today.month, today.day) != (2, 29) \
+    latest = (
+        today.replace(year=today.year - age)
+        if (today.month, today.day) != (2, 29)
         else date(today.year - age, 2, 28)
+    )
     return latest - timedelta(days=rng.randrange(365))
 
 
@@ -204,8 +228,10 @@ class PeopleMaker:
 
     def mobile(self) -> str:
         while True:
-            number = self.rng.choice(self.w.strings("mobile_prefixes")) + \
-                f"{self.rng.randrange(10**8):08d}"
+            number = (
+                self.rng.choice(self.w.strings("mobile_prefixes"))
+                + f"{self.rng.randrange(10**8):08d}"
+            )
             if number not in self.mobiles:
                 self.mobiles.add(number)
                 return number
@@ -215,7 +241,7 @@ class PeopleMaker:
         if rng.random() < 0.12:
             return None
         words = name_pinyin(name).split()
-        family, given = "".join(words[:len(surname)]), "".join(words[len(surname):])
+        family, given = "".join(words[: len(surname)]), "".join(words[len(surname) :])
         domain = rng.choice(self.w.strings("email_domains_en" if english else "email_domains"))
         style = rng.randrange(4)
         if style == 0:
@@ -234,8 +260,11 @@ class PeopleMaker:
         years = 10 if age < 26 else 20
         issued_ago = self.rng.randrange(30, years * 365 - 20)
         issued = self.today - timedelta(days=issued_ago)
-        return issued.replace(year=issued.year + years) if (issued.month, issued.day) != (2, 29) \
+        return (
+            issued.replace(year=issued.year + years)
+            if (issued.month, issued.day) != (2, 29)
             else date(issued.year + years, 2, 28)
+        )
 
     # --- where they live and work ---------------------------------------------------
 
@@ -243,20 +272,26 @@ class PeopleMaker:
         rng = self.rng
         road = rng.choice(district.roads)
         estate = rng.choice(self.w.strings("estates"))
-        return (f"{city.prefix}{district.name}{road}{rng.randrange(1, 400)}号{estate}"
-                f"{rng.randrange(1, 30)}栋{rng.randrange(2, 33)}{rng.randrange(1, 9):02d}室")
+        return (
+            f"{city.prefix}{district.name}{road}{rng.randrange(1, 400)}号{estate}"
+            f"{rng.randrange(1, 30)}栋{rng.randrange(2, 33)}{rng.randrange(1, 9):02d}室"
+        )
 
     def company(self, city: City) -> str:
-        return (f"{city.name}{self.rng.choice(self.w.strings('company_brands'))}"
-                f"{self.rng.choice(self.w.strings('company_industries'))}有限公司")
+        return (
+            f"{city.name}{self.rng.choice(self.w.strings('company_brands'))}"
+            f"{self.rng.choice(self.w.strings('company_industries'))}有限公司"
+        )
 
     def employer(self, kind: str, city: City) -> str | None:
         rng = self.rng
         if kind == "company":
             return self.company(city)
         if kind == "corporation":
-            return (f"{rng.choice(self.w.strings('company_brands'))}"
-                    f"{rng.choice(self.w.strings('company_industries'))}股份有限公司")
+            return (
+                f"{rng.choice(self.w.strings('company_brands'))}"
+                f"{rng.choice(self.w.strings('company_industries'))}股份有限公司"
+            )
         if kind == "hospital":
             return rng.choice(city.hospitals)
         if kind == "university":
@@ -278,10 +313,21 @@ class PeopleMaker:
 
     # --- whole people ---------------------------------------------------------------
 
-    def person(self, *, gender: str, age: int, segment: str, city: City, district: District,
-               target: float, surname: str | None = None, address: str | None = None,
-               onboarded: date | None = None, rm: str | None = None,
-               role: str | None = None) -> PersonDraft:
+    def person(
+        self,
+        *,
+        gender: str,
+        age: int,
+        segment: str,
+        city: City,
+        district: District,
+        target: float,
+        surname: str | None = None,
+        address: str | None = None,
+        onboarded: date | None = None,
+        rm: str | None = None,
+        role: str | None = None,
+    ) -> PersonDraft:
         rng = self.rng
         born = _birth(rng, self.today, age)
         surname = surname or self.w.surnames.draw(rng)
@@ -294,20 +340,26 @@ class PeopleMaker:
         elif rng.random() < 0.07:
             status = "dormant"
         data = NewClient(
-            name=name, gender=gender, birth_date=born, id_type="resident_id",
-            id_number=self.resident_id(district.code, born, gender), mobile=self.mobile(),
+            name=name,
+            gender=gender,
+            birth_date=born,
+            id_type="resident_id",
+            id_number=self.resident_id(district.code, born, gender),
+            mobile=self.mobile(),
             email=self.email(surname, name, born, english),
-            address=address or self.address(city, district), city=city.name,
-            occupation=rng.choice(occupation.titles) if occupation else
-            rng.choice(self.w.strings("child_titles")),
+            address=address or self.address(city, district),
+            city=city.name,
+            occupation=rng.choice(occupation.titles)
+            if occupation
+            else rng.choice(self.w.strings("child_titles")),
             employer=self.employer(occupation.employer if occupation else "corporation", city),
             source_of_wealth=rng.choice(occupation.wealth) if occupation else "父母赠与",
-            preferred_channel="email" if english and rng.random() < 0.5 else
-            CHANNELS.draw(rng),
+            preferred_channel="email" if english and rng.random() < 0.5 else CHANNELS.draw(rng),
             preferred_language="en" if english else "zh",
             relationship_manager=rm or rng.choice(self.w.strings("relationship_managers")),
             onboarded_on=None if status == "prospect" else self.onboarding(born, onboarded),
-            status=status, needs="、".join(rng.sample(self.w.strings("needs"), rng.randint(1, 3))),
+            status=status,
+            needs="、".join(rng.sample(self.w.strings("needs"), rng.randint(1, 3))),
             preferences=rng.choice(self.w.strings("preferences")) if rng.random() < 0.6 else None,
             observes_lunar_birthday=rng.random() < (0.45 if born.year < 1965 else 0.12),
         )
@@ -321,36 +373,52 @@ class PeopleMaker:
         city = self.w.cities.draw(rng)
         segment = self.w.segments.draw(rng)
         low, high = self.w.occupations[segment].ages
-        return self.person(gender="M" if rng.random() < 0.58 else "F",
-                           age=rng.randint(low, high), segment=segment, city=city,
-                           district=rng.choice(city.districts), target=target)
+        return self.person(
+            gender="M" if rng.random() < 0.58 else "F",
+            age=rng.randint(low, high),
+            segment=segment,
+            city=city,
+            district=rng.choice(city.districts),
+            target=target,
+        )
 
 
-def _member_spec(rng: random.Random, role: str, head: PersonDraft, head_age: int
-                 ) -> tuple[str, int, str]:
+def _member_spec(
+    rng: random.Random, role: str, head: PersonDraft, head_age: int
+) -> tuple[str, int, str]:
     """Gender, age and segment of a household member next to its head."""
     if role == "spouse":
         age = max(24, head_age + rng.randint(-6, 3))
         gender = "F" if head.data.gender == "M" else "M"
-        segment = "retiree" if age >= 62 else rng.choice(("executive", "doctor", "professor",
-                                                          "investor", "young"))
+        segment = (
+            "retiree"
+            if age >= 62
+            else rng.choice(("executive", "doctor", "professor", "investor", "young"))
+        )
         return gender, age, segment if segment != "young" or age <= 36 else "investor"
     if role == "child":
         return rng.choice("MF"), max(19, head_age - rng.randint(24, 32)), "child"
     return rng.choice("MF"), min(90, head_age + rng.randint(24, 32)), "retiree"
 
 
-def make_family(maker: PeopleMaker, roles: tuple[str, ...], targets: list[float]
-                ) -> list[PersonDraft]:
+def make_family(
+    maker: PeopleMaker, roles: tuple[str, ...], targets: list[float]
+) -> list[PersonDraft]:
     """The people of one household, head first, richest first."""
     rng = maker.rng
     city = maker.w.cities.draw(rng)
     district = rng.choice(city.districts)
     segment = rng.choice(HEAD_SEGMENTS)
     head_age = rng.randint(46, 62) if "child" in roles else rng.randint(35, 58)
-    head = maker.person(gender="M" if rng.random() < 0.75 else "F", age=head_age,
-                        segment=segment, city=city, district=district, target=targets[0],
-                        role="head")
+    head = maker.person(
+        gender="M" if rng.random() < 0.75 else "F",
+        age=head_age,
+        segment=segment,
+        city=city,
+        district=district,
+        target=targets[0],
+        role="head",
+    )
     family = [head]
     father = head.surname if head.data.gender == "M" else None
     for role, target in zip(roles[1:], targets[1:], strict=True):
@@ -362,18 +430,27 @@ def make_family(maker: PeopleMaker, roles: tuple[str, ...], targets: list[float]
             surname = head.surname
         onboarded = head.data.onboarded_on or maker.today
         member = maker.person(
-            gender=gender, age=age, segment=member_segment, city=city, district=district,
-            target=target, surname=surname, address=head.data.address,
+            gender=gender,
+            age=age,
+            segment=member_segment,
+            city=city,
+            district=district,
+            target=target,
+            surname=surname,
+            address=head.data.address,
             onboarded=onboarded + timedelta(days=rng.randrange(0, 720)),
-            rm=head.data.relationship_manager, role=role)
+            rm=head.data.relationship_manager,
+            role=role,
+        )
         if role == "spouse" and gender == "M":
             father = member.surname
         family.append(member)
     return family
 
 
-def _household(maker: PeopleMaker, family: list[PersonDraft], first: int
-               ) -> tuple[HouseholdDraft, list[PersonDraft]]:
+def _household(
+    maker: PeopleMaker, family: list[PersonDraft], first: int
+) -> tuple[HouseholdDraft, list[PersonDraft]]:
     rng = maker.rng
     head = family[0]
     entities: list[tuple[str, str]] = []
@@ -389,8 +466,9 @@ def _household(maker: PeopleMaker, family: list[PersonDraft], first: int
     return HouseholdDraft(f"{head.data.name}家庭", members, tuple(entities)), family
 
 
-def make_people(rng: random.Random, n: int, today: date
-                ) -> tuple[list[PersonDraft], list[HouseholdDraft]]:
+def make_people(
+    rng: random.Random, n: int, today: date
+) -> tuple[list[PersonDraft], list[HouseholdDraft]]:
     """``n`` people, about a quarter of them in households."""
     maker = PeopleMaker(rng, load_words(), today)
     units = plan_units(rng, n)
@@ -398,7 +476,7 @@ def make_people(rng: random.Random, n: int, today: date
     people: list[PersonDraft] = []
     households: list[HouseholdDraft] = []
     for roles in units:
-        share = sorted(targets[len(people):len(people) + len(roles)], reverse=True)
+        share = sorted(targets[len(people) : len(people) + len(roles)], reverse=True)
         if roles == ("single",):
             people.append(maker.single(share[0]))
             continue

@@ -26,8 +26,14 @@ YEARS = 3
 TRADING_DAYS = 252
 LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"
 TRADED = frozenset({"equity", "bond", "gold"})  # bought and sold; the rest are subscribed
-DEFAULT_VOL = {"cash": 0.0, "fixed_income": 0.02, "equity": 0.25, "alternative": 0.1,
-               "commodity": 0.14, "insurance": 0.0}
+DEFAULT_VOL = {
+    "cash": 0.0,
+    "fixed_income": 0.02,
+    "equity": 0.25,
+    "alternative": 0.1,
+    "commodity": 0.14,
+    "insurance": 0.0,
+}
 
 
 @dataclass(frozen=True)
@@ -71,9 +77,17 @@ class Product:
         return TransactionKind.SELL if self.type in TRADED else TransactionKind.REDEMPTION
 
     def row(self) -> dict[str, Any]:
-        return {"id": self.id, "code": self.code, "name": self.name, "type": self.type,
-                "asset_class": self.asset_class, "currency": self.currency,
-                "risk_rating": self.risk, "lockup_days": self.lockup, "issuer": self.issuer}
+        return {
+            "id": self.id,
+            "code": self.code,
+            "name": self.name,
+            "type": self.type,
+            "asset_class": self.asset_class,
+            "currency": self.currency,
+            "risk_rating": self.risk,
+            "lockup_days": self.lockup,
+            "issuer": self.issuer,
+        }
 
 
 @dataclass
@@ -120,9 +134,23 @@ def _product(**kw: Any) -> Product:
 
 
 def _deposits(doc: list[dict[str, Any]], bank: str) -> list[Product]:
-    return [_product(code=d["code"], name=d["name"], type="deposit", asset_class="cash",
-                     currency=d["currency"], risk=1, lockup=d["lockup"], issuer=bank,
-                     min_cny=d["min"], start=1.0, drift=d["rate"], vol=0.0) for d in doc]
+    return [
+        _product(
+            code=d["code"],
+            name=d["name"],
+            type="deposit",
+            asset_class="cash",
+            currency=d["currency"],
+            risk=1,
+            lockup=d["lockup"],
+            issuer=bank,
+            min_cny=d["min"],
+            start=1.0,
+            drift=d["rate"],
+            vol=0.0,
+        )
+        for d in doc
+    ]
 
 
 def _unique_code(rng: random.Random, taken: set[str], make: Any) -> str:
@@ -143,10 +171,19 @@ def _wmps(rng: random.Random, doc: dict[str, Any], taken: set[str]) -> list[Prod
             continue
         code = _unique_code(rng, taken, lambda r: f"Z7{r.randrange(10**11, 10**12)}")
         out[name] = _product(
-            code=code, name=name, type="wmp", asset_class=kind["asset_class"],
-            currency=kind.get("currency", "CNY"), risk=rng.randint(*kind["risk"]),
-            lockup=kind["lockup"], issuer=issuer, min_cny=kind["min"],
-            start=rng.uniform(1.0, 1.12), drift=kind["rate"], vol=kind["vol"])
+            code=code,
+            name=name,
+            type="wmp",
+            asset_class=kind["asset_class"],
+            currency=kind.get("currency", "CNY"),
+            risk=rng.randint(*kind["risk"]),
+            lockup=kind["lockup"],
+            issuer=issuer,
+            min_cny=kind["min"],
+            start=rng.uniform(1.0, 1.12),
+            drift=kind["rate"],
+            vol=kind["vol"],
+        )
     return list(out.values())
 
 
@@ -156,26 +193,51 @@ def _funds(rng: random.Random, doc: dict[str, Any], taken: set[str]) -> list[Pro
     for company, kind in rng.sample(combos, doc["count"]):
         payout = kind["payout"]
         cash_like = kind["asset_class"] == "cash"
-        out.append(_product(
-            code=_unique_code(rng, taken, lambda r: f"{r.randrange(100, 1000):03d}"
-                              f"{r.randrange(1000):03d}"),
-            name=f"{company}{kind['suffix']}", type="mutual_fund",
-            asset_class=kind["asset_class"], currency=kind.get("currency", "CNY"),
-            risk=rng.randint(*kind["risk"]), lockup=kind.get("lockup", 0),
-            issuer=f"{company}基金", min_cny=10, start=kind["price"] * rng.uniform(0.85, 1.15),
-            drift=kind["rate"], vol=kind["vol"], buy_fee=kind["fee"],
-            sell_fee=0.0 if cash_like else 0.005,
-            payout=Payout(TransactionKind.DIVIDEND, 1, payout[2], None) if payout else None))
+        out.append(
+            _product(
+                code=_unique_code(
+                    rng, taken, lambda r: f"{r.randrange(100, 1000):03d}{r.randrange(1000):03d}"
+                ),
+                name=f"{company}{kind['suffix']}",
+                type="mutual_fund",
+                asset_class=kind["asset_class"],
+                currency=kind.get("currency", "CNY"),
+                risk=rng.randint(*kind["risk"]),
+                lockup=kind.get("lockup", 0),
+                issuer=f"{company}基金",
+                min_cny=10,
+                start=kind["price"] * rng.uniform(0.85, 1.15),
+                drift=kind["rate"],
+                vol=kind["vol"],
+                buy_fee=kind["fee"],
+                sell_fee=0.0 if cash_like else 0.005,
+                payout=Payout(TransactionKind.DIVIDEND, 1, payout[2], None) if payout else None,
+            )
+        )
     return out
 
 
 def _bonds(doc: list[dict[str, Any]]) -> list[Product]:
-    return [_product(code=b["code"], name=b["name"], type="bond", asset_class="fixed_income",
-                     currency=b.get("currency", "CNY"), risk=b["risk"], lockup=0,
-                     min_cny=1000, lot=Decimal(10), start=b["price"], drift=0.0, vol=b["vol"],
-                     buy_fee=0.0001, sell_fee=0.0001,
-                     payout=Payout(TransactionKind.INTEREST, 1, b["coupon"], Decimal(100)))
-            for b in doc]
+    return [
+        _product(
+            code=b["code"],
+            name=b["name"],
+            type="bond",
+            asset_class="fixed_income",
+            currency=b.get("currency", "CNY"),
+            risk=b["risk"],
+            lockup=0,
+            min_cny=1000,
+            lot=Decimal(10),
+            start=b["price"],
+            drift=0.0,
+            vol=b["vol"],
+            buy_fee=0.0001,
+            sell_fee=0.0001,
+            payout=Payout(TransactionKind.INTEREST, 1, b["coupon"], Decimal(100)),
+        )
+        for b in doc
+    ]
 
 
 def _equities(doc: list[dict[str, Any]]) -> list[Product]:
@@ -183,38 +245,74 @@ def _equities(doc: list[dict[str, Any]]) -> list[Product]:
     for e in doc:
         currency = e.get("currency", "CNY")
         payout = Payout(TransactionKind.DIVIDEND, 1, e["yield"], None) if e["yield"] else None
-        out.append(_product(
-            code=e["code"], name=e["name"], type="equity", asset_class="equity",
-            currency=currency, risk=e["risk"], lockup=0, min_cny=1000,
-            lot=Decimal(1) if currency == "USD" else Decimal(100), start=e["price"],
-            drift=0.05, vol=0.3 if e["risk"] == 5 else 0.22, buy_fee=0.0003,
-            sell_fee=0.0008, payout=payout))
+        out.append(
+            _product(
+                code=e["code"],
+                name=e["name"],
+                type="equity",
+                asset_class="equity",
+                currency=currency,
+                risk=e["risk"],
+                lockup=0,
+                min_cny=1000,
+                lot=Decimal(1) if currency == "USD" else Decimal(100),
+                start=e["price"],
+                drift=0.05,
+                vol=0.3 if e["risk"] == 5 else 0.22,
+                buy_fee=0.0003,
+                sell_fee=0.0008,
+                payout=payout,
+            )
+        )
     return out
 
 
 def _insurance(rng: random.Random, doc: dict[str, Any], taken: set[str]) -> list[Product]:
     combos = [(i, p) for i in doc["insurers"] for p in doc["products"]]
-    return [_product(code=_unique_code(rng, taken, lambda r: f"INS{r.randrange(10000, 99999)}"),
-                     name=f"{insurer}{p['suffix']}", type="insurance", asset_class="insurance",
-                     risk=p["risk"], lockup=p["lockup"], issuer=insurer, min_cny=10000,
-                     start=1.0, drift=p["rate"], vol=0.0)
-            for insurer, p in rng.sample(combos, doc["count"])]
+    return [
+        _product(
+            code=_unique_code(rng, taken, lambda r: f"INS{r.randrange(10000, 99999)}"),
+            name=f"{insurer}{p['suffix']}",
+            type="insurance",
+            asset_class="insurance",
+            risk=p["risk"],
+            lockup=p["lockup"],
+            issuer=insurer,
+            min_cny=10000,
+            start=1.0,
+            drift=p["rate"],
+            vol=0.0,
+        )
+        for insurer, p in rng.sample(combos, doc["count"])
+    ]
 
 
-def _trusts(rng: random.Random, doc: dict[str, Any], taken: set[str], year: int
-            ) -> list[Product]:
+def _trusts(rng: random.Random, doc: dict[str, Any], taken: set[str], year: int) -> list[Product]:
     out = []
     for _ in range(doc["count"]):
         issuer = rng.choice(doc["issuers"])
         name = f"{issuer}·{rng.choice(doc['names'])}{rng.randint(1, 60)}号集合资金信托计划"
-        code = _unique_code(rng, taken, lambda r: f"TR-{year - r.randint(0, 3)}-"
-                            f"{r.randrange(1, 10000):04d}")
+        code = _unique_code(
+            rng, taken, lambda r: f"TR-{year - r.randint(0, 3)}-{r.randrange(1, 10000):04d}"
+        )
         rate = round(rng.uniform(0.045, 0.065), 4)
-        out.append(_product(
-            code=code, name=name, type="trust", asset_class="alternative",
-            risk=4 if rng.random() < 0.2 else 3, lockup=rng.choice((365, 548, 730)),
-            issuer=issuer, min_cny=1_000_000, lot=Decimal(1), start=1.0, drift=0.0, vol=0.0,
-            payout=Payout(TransactionKind.INTEREST, 4, rate, Decimal(1))))
+        out.append(
+            _product(
+                code=code,
+                name=name,
+                type="trust",
+                asset_class="alternative",
+                risk=4 if rng.random() < 0.2 else 3,
+                lockup=rng.choice((365, 548, 730)),
+                issuer=issuer,
+                min_cny=1_000_000,
+                lot=Decimal(1),
+                start=1.0,
+                drift=0.0,
+                vol=0.0,
+                payout=Payout(TransactionKind.INTEREST, 4, rate, Decimal(1)),
+            )
+        )
     return out
 
 
@@ -223,41 +321,86 @@ def _private_funds(rng: random.Random, doc: dict[str, Any], taken: set[str]) -> 
     for _ in range(doc["count"]):
         short, manager = rng.choice(doc["managers"])
         strategy = rng.choice(doc["strategies"])
-        code = _unique_code(rng, taken, lambda r: f"S{r.choice(LETTERS)}{r.choice(LETTERS)}"
-                            f"{r.randrange(100, 1000)}")
-        out.append(_product(
-            code=code, name=f"{short}{strategy['name']}{rng.randint(1, 30)}号私募证券投资基金",
-            type="private_fund", asset_class=strategy["asset_class"], risk=strategy["risk"],
-            lockup=rng.choice((180, 365)), issuer=manager, min_cny=1_000_000,
-            start=rng.uniform(0.9, 2.5), drift=0.06, vol=strategy["vol"], buy_fee=0.01))
+        code = _unique_code(
+            rng, taken, lambda r: f"S{r.choice(LETTERS)}{r.choice(LETTERS)}{r.randrange(100, 1000)}"
+        )
+        out.append(
+            _product(
+                code=code,
+                name=f"{short}{strategy['name']}{rng.randint(1, 30)}号私募证券投资基金",
+                type="private_fund",
+                asset_class=strategy["asset_class"],
+                risk=strategy["risk"],
+                lockup=rng.choice((180, 365)),
+                issuer=manager,
+                min_cny=1_000_000,
+                start=rng.uniform(0.9, 2.5),
+                drift=0.06,
+                vol=strategy["vol"],
+                buy_fee=0.01,
+            )
+        )
     return out
 
 
 def _structured(doc: list[dict[str, Any]]) -> list[Product]:
-    return [_product(code=f"SP{i + 1:04d}", name=s["name"], type="structured",
-                     asset_class=s["asset_class"], currency=s.get("currency", "CNY"),
-                     risk=s["risk"], lockup=s["lockup"], min_cny=s["min"], start=1.0,
-                     drift=s["rate"], vol=s["vol"]) for i, s in enumerate(doc)]
+    return [
+        _product(
+            code=f"SP{i + 1:04d}",
+            name=s["name"],
+            type="structured",
+            asset_class=s["asset_class"],
+            currency=s.get("currency", "CNY"),
+            risk=s["risk"],
+            lockup=s["lockup"],
+            min_cny=s["min"],
+            start=1.0,
+            drift=s["rate"],
+            vol=s["vol"],
+        )
+        for i, s in enumerate(doc)
+    ]
 
 
 def _gold(doc: list[dict[str, Any]], bank: str) -> list[Product]:
-    return [_product(code=g["code"], name=g["name"], type="gold", asset_class="commodity",
-                     currency=g.get("currency", "CNY"), risk=3, lockup=0,
-                     issuer=bank if g["code"].startswith("AU") else None, min_cny=g["min"],
-                     lot=Decimal(g["lot"]), start=g["price"], drift=0.08, vol=0.14,
-                     buy_fee=0.003, sell_fee=0.003) for g in doc]
+    return [
+        _product(
+            code=g["code"],
+            name=g["name"],
+            type="gold",
+            asset_class="commodity",
+            currency=g.get("currency", "CNY"),
+            risk=3,
+            lockup=0,
+            issuer=bank if g["code"].startswith("AU") else None,
+            min_cny=g["min"],
+            lot=Decimal(g["lot"]),
+            start=g["price"],
+            drift=0.08,
+            vol=0.14,
+            buy_fee=0.003,
+            sell_fee=0.003,
+        )
+        for g in doc
+    ]
 
 
 def shelf(rng: random.Random, year: int, bank: str) -> list[Product]:
     """About 200 products of every type, risk R1-R5, in CNY, USD and HKD."""
     doc = load_resource("shelf.json")
     taken = {d["code"] for key in ("deposit", "bond", "equity", "gold") for d in doc[key]}
-    return [*_deposits(doc["deposit"], bank), *_wmps(rng, doc["wmp"], taken),
-            *_funds(rng, doc["mutual_fund"], taken), *_bonds(doc["bond"]),
-            *_equities(doc["equity"]), *_insurance(rng, doc["insurance"], taken),
-            *_trusts(rng, doc["trust"], taken, year),
-            *_private_funds(rng, doc["private_fund"], taken), *_structured(doc["structured"]),
-            *_gold(doc["gold"], bank)]
+    return [
+        *_deposits(doc["deposit"], bank),
+        *_wmps(rng, doc["wmp"], taken),
+        *_funds(rng, doc["mutual_fund"], taken),
+        *_bonds(doc["bond"]),
+        *_equities(doc["equity"]),
+        *_insurance(rng, doc["insurance"], taken),
+        *_trusts(rng, doc["trust"], taken, year),
+        *_private_funds(rng, doc["private_fund"], taken),
+        *_structured(doc["structured"]),
+        *_gold(doc["gold"], bank),
+    ]
 
 
 # --- prices and rates --------------------------------------------------------------
@@ -287,7 +430,7 @@ def _walk(rng: random.Random, product: Product, n: int) -> list[Decimal]:
             prices.append(Decimal(f"{price:.6f}"))
             price *= step
         return prices
-    mu = (product.drift - product.vol ** 2 / 2) * dt
+    mu = (product.drift - product.vol**2 / 2) * dt
     sigma = product.vol * math.sqrt(dt)
     for _ in range(n):
         prices.append(Decimal(f"{price:.6f}"))

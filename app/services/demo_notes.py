@@ -27,8 +27,15 @@ MATURING = ("wmp", "deposit", "structured", "trust")  # products with a term tha
 
 def at_beijing(day: date, rng: random.Random) -> datetime:
     """A working-hours moment of ``day`` in Beijing, as an aware UTC datetime."""
-    local = datetime(day.year, day.month, day.day, rng.randint(9, 17), rng.randrange(60),
-                     rng.randrange(60), tzinfo=BEIJING)
+    local = datetime(
+        day.year,
+        day.month,
+        day.day,
+        rng.randint(9, 17),
+        rng.randrange(60),
+        rng.randrange(60),
+        tzinfo=BEIJING,
+    )
     return local.astimezone(UTC)
 
 
@@ -54,19 +61,26 @@ class NoteWriter:
         self.doc = doc
         self.openings = [Template.of(t) for t in doc["openings"]]
         self.closings = [Template.of(t) for t in doc["closings"]]
-        self.topics = {name: ([Template.of(t) for t in topic["sentences"]], topic["titles"])
-                       for name, topic in doc["topics"].items()}
+        self.topics = {
+            name: ([Template.of(t) for t in topic["sentences"]], topic["titles"])
+            for name, topic in doc["topics"].items()
+        }
         cny = [p for p in market.products if p.currency == "CNY"]
         self.shelf: dict[str, list[Product]] = {
-            "new_product": [p for p in cny if p.type in ("wmp", "mutual_fund", "structured")
-                            and p.asset_class in ("cash", "fixed_income")],
+            "new_product": [
+                p
+                for p in cny
+                if p.type in ("wmp", "mutual_fund", "structured")
+                and p.asset_class in ("cash", "fixed_income")
+            ],
             "maturing": [p for p in cny if p.lockup > 0 and p.type in MATURING],
             "policy": [p for p in cny if p.type == "insurance"],
             "private_product": [p for p in cny if p.type in ("trust", "private_fund")],
         }
 
-    def _values(self, person: PersonDraft, held: list[Product], day: date
-                ) -> dict[str, Callable[[], str]]:
+    def _values(
+        self, person: PersonDraft, held: list[Product], day: date
+    ) -> dict[str, Callable[[], str]]:
         rng = self.rng
         doc = self.doc
         wan = max(1, round(person.target_cny * rng.uniform(0.05, 0.3) / 10_000))
@@ -84,33 +98,43 @@ class NoteWriter:
             "degree": lambda: rng.choice(doc["degrees"]),
             "place": lambda: rng.choice(doc["places"]),
             "rm": lambda: person.data.relationship_manager or "客户经理",
-            "trust_code": lambda: person.trust_code or
-            f"TR-{day.year}-{rng.randrange(1, 10000):04d}",
+            "trust_code": lambda: (
+                person.trust_code or f"TR-{day.year}-{rng.randrange(1, 10000):04d}"
+            ),
         }
 
     def _product(self, field: str, held: list[Product]) -> Product:
         """The client's own product of the kind a placeholder asks for, else one on offer."""
-        own = {"product": held,
-               "maturing": [p for p in held if p.lockup > 0 and p.type in MATURING],
-               "policy": [p for p in held if p.type == "insurance"]}.get(field)
+        own = {
+            "product": held,
+            "maturing": [p for p in held if p.lockup > 0 and p.type in MATURING],
+            "policy": [p for p in held if p.type == "insurance"],
+        }.get(field)
         return self.rng.choice(own or self.shelf.get(field) or self.shelf["new_product"])
 
-    def _fill(self, template: Template, values: dict[str, Callable[[], str]],
-              held: list[Product]) -> str:
+    def _fill(
+        self, template: Template, values: dict[str, Callable[[], str]], held: list[Product]
+    ) -> str:
         chosen: dict[str, Product] = {}
         out: dict[str, str] = {}
         for name in template.fields:
-            key = {"code": "new_product",
-                   "r": "private_product" if "private_product" in template.fields
-                   else "product"}.get(name, name)
+            key = {
+                "code": "new_product",
+                "r": "private_product" if "private_product" in template.fields else "product",
+            }.get(name, name)
             if key in values:
                 out[name] = values[key]()
                 continue
             if key not in chosen:
                 chosen[key] = self._product(key, held)
             product = chosen[key]
-            out[name] = product.code if name == "code" else str(product.risk) \
-                if name == "r" else product.name
+            out[name] = (
+                product.code
+                if name == "code"
+                else str(product.risk)
+                if name == "r"
+                else product.name
+            )
         return template.text.format_map(out)
 
     def _body(self, topic: str, person: PersonDraft, held: list[Product], day: date) -> str:
@@ -125,8 +149,10 @@ class NoteWriter:
             if len(opening) + len("".join(middle)) + len(sentence) + len(closing) > MAX_CHARS:
                 break
             middle.append(sentence)
-            if len(opening) + len("".join(middle)) + len(closing) >= MIN_CHARS and \
-                    rng.random() < 0.4:
+            if (
+                len(opening) + len("".join(middle)) + len(closing) >= MIN_CHARS
+                and rng.random() < 0.4
+            ):
                 break
         body = opening + "".join(middle) + closing
         while len(body) < MIN_CHARS:
@@ -136,19 +162,27 @@ class NoteWriter:
     def notes(self, person: PersonDraft, held: list[Product]) -> list[dict[str, Any]]:
         """Note rows (without ids or client) written since the client came to the bank."""
         rng = self.rng
-        begin = max(person.data.onboarded_on or self.today - timedelta(days=120),
-                    self.market.days[0])
+        begin = max(
+            person.data.onboarded_on or self.today - timedelta(days=120), self.market.days[0]
+        )
         end = self.today - timedelta(days=300 if person.data.status == "dormant" else 0)
         span = max(1, (end - begin).days)
-        topics = [t for t in self.topics if t != "家族信托" or person.target_cny >= WEALTHY
-                  or person.trust_code]
+        topics = [
+            t
+            for t in self.topics
+            if t != "家族信托" or person.target_cny >= WEALTHY or person.trust_code
+        ]
         rows = []
         for _ in range(rng.randint(2, 6)):
             day = begin + timedelta(days=rng.randrange(span))
             topic = rng.choice(topics)
-            rows.append({"written_at": at_beijing(day, rng),
-                         "title": rng.choice(self.topics[topic][1]),
-                         "body": self._body(topic, person, held, day)})
+            rows.append(
+                {
+                    "written_at": at_beijing(day, rng),
+                    "title": rng.choice(self.topics[topic][1]),
+                    "body": self._body(topic, person, held, day),
+                }
+            )
         rows.sort(key=lambda r: r["written_at"])
         return rows
 
@@ -158,8 +192,12 @@ class NoteWriter:
 # Consents beyond the service itself were collected again when PIPL took effect.
 PIPL = date(2021, 11, 1)
 CONSENTS = (("service", 1.0), ("sensitive_pi", 0.92), ("marketing", 0.6), ("recording", 0.5))
-METHODS = {"service": ("counter", "paper"), "sensitive_pi": ("paper", "app", "counter"),
-           "marketing": ("app", "paper"), "recording": ("app", "counter")}
+METHODS = {
+    "service": ("counter", "paper"),
+    "sensitive_pi": ("paper", "app", "counter"),
+    "marketing": ("app", "paper"),
+    "recording": ("app", "counter"),
+}
 
 
 def consents(rng: random.Random, person: PersonDraft, today: date) -> list[dict[str, Any]]:
@@ -167,8 +205,9 @@ def consents(rng: random.Random, person: PersonDraft, today: date) -> list[dict[
     start = person.data.onboarded_on or today - timedelta(days=rng.randrange(7, 120))
     rows = []
     for purpose, chance in CONSENTS:
-        if rng.random() >= chance or (person.data.status == "prospect" and purpose in
-                                      ("marketing", "recording")):
+        if rng.random() >= chance or (
+            person.data.status == "prospect" and purpose in ("marketing", "recording")
+        ):
             continue
         method = rng.choice(METHODS[purpose])
         day = start + timedelta(days=rng.randrange(0, 3))
@@ -179,9 +218,20 @@ def consents(rng: random.Random, person: PersonDraft, today: date) -> list[dict[
         days = (today - granted.date()).days
         if purpose in ("marketing", "recording") and days > 1 and rng.random() < 0.07:
             withdrawn = granted + timedelta(days=rng.randrange(1, days))
-        proof = (f"{method[:2].upper()}-{granted:%Y%m%d}-{rng.randrange(10**6):06d}"
-                 if method != "app" else f"APP-{rng.getrandbits(48):012X}")
+        proof = (
+            f"{method[:2].upper()}-{granted:%Y%m%d}-{rng.randrange(10**6):06d}"
+            if method != "app"
+            else f"APP-{rng.getrandbits(48):012X}"
+        )
         expires = granted + timedelta(days=3 * 365) if purpose == "recording" else None
-        rows.append({"purpose": purpose, "method": method, "proof_ref": proof,
-                     "granted_at": granted, "expires_at": expires, "withdrawn_at": withdrawn})
+        rows.append(
+            {
+                "purpose": purpose,
+                "method": method,
+                "proof_ref": proof,
+                "granted_at": granted,
+                "expires_at": expires,
+                "withdrawn_at": withdrawn,
+            }
+        )
     return rows

@@ -46,8 +46,15 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "gender": ("gender", "sex", "性别"),
     "birth_date": ("birth_date", "date of birth", "dob", "birthday", "出生日期", "生日"),
     "id_type": ("id_type", "document type", "证件类型"),
-    "id_number": ("id_number", "id no", "document number", "证件号码", "证件号", "身份证号",
-                  "身份证号码"),
+    "id_number": (
+        "id_number",
+        "id no",
+        "document number",
+        "证件号码",
+        "证件号",
+        "身份证号",
+        "身份证号码",
+    ),
     "mobile": ("mobile", "mobile phone", "cell phone", "手机", "手机号", "手机号码"),
     "email": ("email", "e-mail", "邮箱", "电子邮箱", "电子邮件"),
     "city": ("city", "城市", "所在城市"),
@@ -62,17 +69,34 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "preferences": ("preferences", "偏好", "喜好"),
     "onboarded_on": ("onboarded_on", "onboarding date", "开户日期"),
     "status": ("status", "状态", "客户状态"),
-    "observes_lunar_birthday": ("observes_lunar_birthday", "lunar birthday", "过农历生日",
-                                "农历生日"),
+    "observes_lunar_birthday": (
+        "observes_lunar_birthday",
+        "lunar birthday",
+        "过农历生日",
+        "农历生日",
+    ),
 }
 _EXTRA_ID_TYPES = {
-    "身份证": "resident_id", "二代身份证": "resident_id", "id card": "resident_id",
-    "港澳居民来往内地通行证": "hk_macau_permit", "往来港澳通行证": "hk_macau_permit",
-    "回乡证": "hk_macau_permit", "hk_macao_permit": "hk_macau_permit",
-    "台胞证": "taiwan_permit", "外国人永久居留证": "foreign_permanent_residence",
+    "身份证": "resident_id",
+    "二代身份证": "resident_id",
+    "id card": "resident_id",
+    "港澳居民来往内地通行证": "hk_macau_permit",
+    "往来港澳通行证": "hk_macau_permit",
+    "回乡证": "hk_macau_permit",
+    "hk_macao_permit": "hk_macau_permit",
+    "台胞证": "taiwan_permit",
+    "外国人永久居留证": "foreign_permanent_residence",
 }
-_STATUSES = {"潜在客户": "prospect", "潜在": "prospect", "正常": "active", "活跃": "active",
-             "有效": "active", "休眠": "dormant", "销户": "closed", "已销户": "closed"}
+_STATUSES = {
+    "潜在客户": "prospect",
+    "潜在": "prospect",
+    "正常": "active",
+    "活跃": "active",
+    "有效": "active",
+    "休眠": "dormant",
+    "销户": "closed",
+    "已销户": "closed",
+}
 _GENDERS = {"男性": "男", "女性": "女", "m": "M", "f": "F"}
 _YES = {"是", "yes", "y", "true", "1", "√", "✓"}
 _NO = {"否", "no", "n", "false", "0", "×", "✗"}
@@ -84,8 +108,11 @@ _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 _CHUNK = 1 << 20
 _BATCH = 2000  # rows per bulk INSERT, and how often progress and cancel are checked
-_MAX_LENGTH = {c.key: c.type.length for c in Client.__table__.columns
-               if isinstance(c.type, String) and c.type.length}
+_MAX_LENGTH = {
+    c.key: c.type.length
+    for c in Client.__table__.columns
+    if isinstance(c.type, String) and c.type.length
+}
 
 
 @dataclass(frozen=True)
@@ -145,22 +172,26 @@ class _Columns:
             if key and key in seen:
                 raise ValidationError(
                     f"Columns “{seen[key]}” and “{header}” both hold {key}; keep one of them "
-                    "and import again.")
+                    "and import again."
+                )
             if key:
                 seen[key] = header
         if "name" not in seen:
             raise ValidationError(
                 f"{file_name} has no name (姓名) column: its first row must hold the column "
-                "headers, e.g. 姓名, 手机, 证件类型, 证件号码.")
+                "headers, e.g. 姓名, 手机, 证件类型, 证件号码."
+            )
         return cls(tuple(headers), tuple(fields))
 
     def header_for(self, key: str) -> str:
         return next((h for h, f in zip(self.headers, self.fields, strict=True) if f == key), key)
 
     def unknown(self) -> list[str]:
-        return [f"Column {get_column_letter(i + 1)} “{h}” is not a client field and was ignored."
-                for i, (h, f) in enumerate(zip(self.headers, self.fields, strict=True))
-                if h and f is None]
+        return [
+            f"Column {get_column_letter(i + 1)} “{h}” is not a client field and was ignored."
+            for i, (h, f) in enumerate(zip(self.headers, self.fields, strict=True))
+            if h and f is None
+        ]
 
 
 # --- reading files ------------------------------------------------------------------------
@@ -186,8 +217,11 @@ def _scan_text(path: Path, encoding: str) -> int | None:
         try:
             while chunk := handle.read(_CHUNK):
                 if b"\x00" in chunk:
-                    raise _unreadable(path, "is not a text CSV file; save the sheet as CSV "
-                                      "(UTF-8) or as an Excel workbook (.xlsx).")
+                    raise _unreadable(
+                        path,
+                        "is not a text CSV file; save the sheet as CSV "
+                        "(UTF-8) or as an Excel workbook (.xlsx).",
+                    )
                 decoder.decode(chunk)
                 lines += chunk.count(b"\n")
             decoder.decode(b"", final=True)
@@ -202,14 +236,18 @@ def _csv_encoding(path: Path) -> tuple[str, int | None]:
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16", None
     if head.startswith((b"PK\x03\x04", _OLE_MAGIC)):
-        raise _unreadable(path, "is an Excel workbook, not CSV; save it as .xlsx and import "
-                          "that file.")
+        raise _unreadable(
+            path, "is an Excel workbook, not CSV; save it as .xlsx and import that file."
+        )
     for encoding in ("utf-8-sig", "gb18030"):
         lines = _scan_text(path, encoding)
         if lines is not None:
             return encoding, lines
-    raise _unreadable(path, "cannot be decoded as UTF-8 or GBK text; in Excel, save it as "
-                      "“CSV UTF-8 (comma delimited)” and import again.")
+    raise _unreadable(
+        path,
+        "cannot be decoded as UTF-8 or GBK text; in Excel, save it as "
+        "“CSV UTF-8 (comma delimited)” and import again.",
+    )
 
 
 def _csv_records(path: Path) -> tuple[Iterator[tuple[int, list[str]]], int | None]:
@@ -224,11 +262,17 @@ def _csv_records(path: Path) -> tuple[Iterator[tuple[int, list[str]]], int | Non
         try:
             yield from enumerate(reader, start=1)
         except csv.Error as exc:
-            raise _unreadable(path, f"cannot be read as CSV near line {reader.line_num} "
-                              f"({exc}); check the quotes there.") from None
+            raise _unreadable(
+                path,
+                f"cannot be read as CSV near line {reader.line_num} "
+                f"({exc}); check the quotes there.",
+            ) from None
         except UnicodeDecodeError:
-            raise _unreadable(path, f"has undecodable text near line {reader.line_num}; "
-                              "save it again as “CSV UTF-8 (comma delimited)”.") from None
+            raise _unreadable(
+                path,
+                f"has undecodable text near line {reader.line_num}; "
+                "save it again as “CSV UTF-8 (comma delimited)”.",
+            ) from None
         finally:
             handle.close()
 
@@ -252,8 +296,11 @@ def _xlsx_records(path: Path) -> tuple[Iterator[tuple[int, list[str]]], int | No
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ParseError):
-        raise _unreadable(path, "cannot be opened as an Excel workbook (is it damaged or "
-                          "password-protected?); open it in Excel and save it again.") from None
+        raise _unreadable(
+            path,
+            "cannot be opened as an Excel workbook (is it damaged or "
+            "password-protected?); open it in Excel and save it again.",
+        ) from None
     sheet = book.active if book.active is not None else book.worksheets[0]
     expected = getattr(sheet, "max_row", None)
     sheet.reset_dimensions()  # a wrong <dimension> would otherwise cut rows off
@@ -263,8 +310,9 @@ def _xlsx_records(path: Path) -> tuple[Iterator[tuple[int, list[str]]], int | No
             for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
                 yield number, [_cell_text(v) for v in values]
         except (zipfile.BadZipFile, ParseError, KeyError, ValueError):
-            raise _unreadable(path, "is damaged part-way through; open it in Excel and save "
-                              "it again.") from None
+            raise _unreadable(
+                path, "is damaged part-way through; open it in Excel and save it again."
+            ) from None
         finally:
             book.close()
 
@@ -276,11 +324,16 @@ def _open(path: Path) -> _Source:
         raise ValidationError(f"There is no file at {path}; check the name and folder.")
     suffix = path.suffix.lower()
     if suffix == ".xls":
-        raise _unreadable(path, "is in the old Excel 97-2003 format; save it as .xlsx or "
-                          "CSV and import that file.")
+        raise _unreadable(
+            path,
+            "is in the old Excel 97-2003 format; save it as .xlsx or CSV and import that file.",
+        )
     if suffix not in (".csv", ".xlsx", ".xlsm"):
-        raise _unreadable(path, "is not a CSV or XLSX file; save the sheet as CSV (UTF-8) "
-                          "or as an Excel workbook (.xlsx).")
+        raise _unreadable(
+            path,
+            "is not a CSV or XLSX file; save the sheet as CSV (UTF-8) "
+            "or as an Excel workbook (.xlsx).",
+        )
     if path.stat().st_size == 0:
         raise _unreadable(path, "is empty; fill in the template's columns and import again.")
     records, lines = _csv_records(path) if suffix == ".csv" else _xlsx_records(path)
@@ -299,15 +352,22 @@ def _unwrap(text: str) -> str:
     return text[2:-1].strip() if text.startswith('="') and text.endswith('"') else text
 
 
-def _mapped(records: Iterator[tuple[int, list[str]]],
-            columns: _Columns) -> Iterator[tuple[int, dict[str, str]]]:
+def _mapped(
+    records: Iterator[tuple[int, list[str]]], columns: _Columns
+) -> Iterator[tuple[int, dict[str, str]]]:
     fields = columns.fields
     for number, cells in records:
         texts = [_unwrap(c) for c in cells]
         if not any(texts):
             continue
-        yield number, {key: text for key, text in zip(fields, texts, strict=False)
-                       if key is not None and text}
+        yield (
+            number,
+            {
+                key: text
+                for key, text in zip(fields, texts, strict=False)
+                if key is not None and text
+            },
+        )
 
 
 def read_client_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
@@ -327,8 +387,11 @@ def _value_key(text: str) -> str:
     return re.sub(r"[\W_]+", "", _NOTE.sub("", unicodedata.normalize("NFKC", text))).casefold()
 
 
-_ID_TYPES = {_value_key(label): code for code, labels in validation.DOCUMENT_TYPES.items()
-             for label in (code, *labels)} | {_value_key(k): v for k, v in _EXTRA_ID_TYPES.items()}
+_ID_TYPES = {
+    _value_key(label): code
+    for code, labels in validation.DOCUMENT_TYPES.items()
+    for label in (code, *labels)
+} | {_value_key(k): v for k, v in _EXTRA_ID_TYPES.items()}
 
 
 def _id_type(text: str) -> str:
@@ -348,8 +411,10 @@ def _flag(text: str) -> bool:
 
 def _convert(key: str, text: str) -> Any:
     if key in _NUMBER_FIELDS and _SCIENTIFIC.fullmatch(text):
-        raise ValidationError("Excel turned this number into scientific notation and lost "
-                              "digits; format the column as Text and type the number again.")
+        raise ValidationError(
+            "Excel turned this number into scientific notation and lost "
+            "digits; format the column as Text and type the number again."
+        )
     if key in _DATE_FIELDS:
         return validation.parse_date(text)
     if key == "id_type":
@@ -394,8 +459,9 @@ def _file_sha256(path: Path) -> str:
 class _Run:
     """One import: the progress and cancel callbacks, and the problems found so far."""
 
-    def __init__(self, source: _Source, progress: Progress | None,
-                 cancel: Callable[[], bool] | None) -> None:
+    def __init__(
+        self, source: _Source, progress: Progress | None, cancel: Callable[[], bool] | None
+    ) -> None:
         self.source = source
         self._progress = progress
         self._cancel = cancel
@@ -430,18 +496,26 @@ class _Run:
         for rows in by_number.values():
             for number in rows if len(rows) > 1 else ():
                 others = ", ".join(str(r) for r in rows if r != number)
-                self.problem(number, "id_number", f"The same identity number is also in row "
-                             f"{others}; each client can be imported once.")
+                self.problem(
+                    number,
+                    "id_number",
+                    f"The same identity number is also in row "
+                    f"{others}; each client can be imported once.",
+                )
         return valid
 
-    def check_vault(self, session: Session, ws: Workspace,
-                    valid: list[tuple[int, NewClient]]) -> None:
+    def check_vault(
+        self, session: Session, ws: Workspace, valid: list[tuple[int, NewClient]]
+    ) -> None:
         self.tick(0.5, "Comparing identity numbers with the book")
         found = ws.clients.existing_id_numbers(session, (c.id_number or "" for _, c in valid))
         for number, client in valid:
             if client.id_number in found:
-                self.problem(number, "id_number",
-                             "A client with this identity number is already in the book.")
+                self.problem(
+                    number,
+                    "id_number",
+                    "A client with this identity number is already in the book.",
+                )
 
     def write(self, session: Session, clients: list[NewClient]) -> None:
         """Bulk ORM inserts, which the outbox hook captures row by row (app.vault.outbox).
@@ -451,27 +525,40 @@ class _Run:
         values ``client_values`` gives; column defaults fill in the rest.
         """
         for start in range(0, len(clients), _BATCH):
-            self.tick(0.55 + 0.45 * start / len(clients), f"Writing {start:,} of "
-                      f"{len(clients):,} clients")
+            self.tick(
+                0.55 + 0.45 * start / len(clients), f"Writing {start:,} of {len(clients):,} clients"
+            )
             people: list[dict[str, Any]] = []
             documents: list[dict[str, Any]] = []
-            for data in clients[start:start + _BATCH]:
+            for data in clients[start : start + _BATCH]:
                 row = client_values(data)
                 row["id"] = new_id()
                 people.append(row)
                 if data.id_number and data.id_type:
-                    documents.append({"id": new_id(), "client_id": row["id"],
-                                      "doc_type": data.id_type, "number": data.id_number})
+                    documents.append(
+                        {
+                            "id": new_id(),
+                            "client_id": row["id"],
+                            "doc_type": data.id_type,
+                            "number": data.id_number,
+                        }
+                    )
             # render_nulls: rows with different empty fields stay one executemany
             session.execute(insert(Client).execution_options(render_nulls=True), people)
             if documents:
-                session.execute(insert(IdentityDocument).execution_options(render_nulls=True),
-                                documents)
+                session.execute(
+                    insert(IdentityDocument).execution_options(render_nulls=True), documents
+                )
 
 
-def import_clients(ws: Workspace, path: Path, *, dry_run: bool = False,
-                   progress: Progress | None = None,
-                   cancel: Callable[[], bool] | None = None) -> ImportReport:
+def import_clients(
+    ws: Workspace,
+    path: Path,
+    *,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> ImportReport:
     """Check every row of ``path``, then import them all in one transaction, or none.
 
     Row problems come back in the report (``imported == 0``); ``dry_run`` only checks.
@@ -485,22 +572,38 @@ def import_clients(ws: Workspace, path: Path, *, dry_run: bool = False,
     run.tick(0.0, f"Reading {path.name}")
     valid = run.check_rows()
     if run.rows == 0:
-        raise _unreadable(path, "has column headers but no client rows; add the clients "
-                          "below the headers and import again.")
+        raise _unreadable(
+            path,
+            "has column headers but no client rows; add the clients "
+            "below the headers and import again.",
+        )
     imported = 0
     with ws.begin() as session:
         run.check_vault(session, ws, valid)
         if not run.problems and not dry_run:
             run.write(session, [client for _, client in valid])
-            ws.record(session, "clients.imported", path.name[:80],
-                      {"rows": len(valid), "file_sha256": _file_sha256(path)})
+            ws.record(
+                session,
+                "clients.imported",
+                path.name[:80],
+                {"rows": len(valid), "file_sha256": _file_sha256(path)},
+            )
             imported = len(valid)
-    run.tick(1.0, f"Imported {imported:,} clients" if imported else "Checked every row",
-             may_cancel=False)
-    problems = tuple(sorted(run.problems, key=lambda p: (p.row, source.headers.index(p.column)
-                                                          if p.column in source.headers else 0)))
-    return ImportReport(path, run.rows, imported, dry_run, problems,
-                        tuple(source.columns.unknown()))
+    run.tick(
+        1.0, f"Imported {imported:,} clients" if imported else "Checked every row", may_cancel=False
+    )
+    problems = tuple(
+        sorted(
+            run.problems,
+            key=lambda p: (
+                p.row,
+                source.headers.index(p.column) if p.column in source.headers else 0,
+            ),
+        )
+    )
+    return ImportReport(
+        path, run.rows, imported, dry_run, problems, tuple(source.columns.unknown())
+    )
 
 
 def format_problems(report: ImportReport, limit: int = 50) -> list[str]:

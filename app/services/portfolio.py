@@ -67,37 +67,58 @@ class PortfolioSummary:
     by_asset_class: dict[str, Decimal]
 
 
-def latest_prices(session: Session, instrument_ids: Iterable[uuid.UUID] | None = None
-                  ) -> dict[uuid.UUID, Decimal]:
-    latest = (select(Price.instrument_id, func.max(Price.day).label("day"))
-              .group_by(Price.instrument_id))
+def latest_prices(
+    session: Session, instrument_ids: Iterable[uuid.UUID] | None = None
+) -> dict[uuid.UUID, Decimal]:
+    latest = select(Price.instrument_id, func.max(Price.day).label("day")).group_by(
+        Price.instrument_id
+    )
     if instrument_ids is not None:
         latest = latest.where(Price.instrument_id.in_(list(instrument_ids)))
     sub = latest.subquery()
-    rows = session.execute(select(Price.instrument_id, Price.close).join(
-        sub, (Price.instrument_id == sub.c.instrument_id) & (Price.day == sub.c.day)))
+    rows = session.execute(
+        select(Price.instrument_id, Price.close).join(
+            sub, (Price.instrument_id == sub.c.instrument_id) & (Price.day == sub.c.day)
+        )
+    )
     return {i: c for i, c in rows}
 
 
 def latest_rates(session: Session) -> dict[str, Decimal]:
-    sub = (select(FxRate.currency, func.max(FxRate.day).label("day"))
-           .group_by(FxRate.currency).subquery())
-    rows = session.execute(select(FxRate.currency, FxRate.rate_to_cny).join(
-        sub, (FxRate.currency == sub.c.currency) & (FxRate.day == sub.c.day)))
+    sub = (
+        select(FxRate.currency, func.max(FxRate.day).label("day"))
+        .group_by(FxRate.currency)
+        .subquery()
+    )
+    rows = session.execute(
+        select(FxRate.currency, FxRate.rate_to_cny).join(
+            sub, (FxRate.currency == sub.c.currency) & (FxRate.day == sub.c.day)
+        )
+    )
     return {c: r for c, r in rows}
 
 
 def _member_ids(session: Session, client_id: uuid.UUID) -> list[uuid.UUID]:
-    members = list(session.scalars(select(HouseholdMember.member_id).where(
-        HouseholdMember.household_id == client_id, HouseholdMember.deleted_at.is_(None))))
+    members = list(
+        session.scalars(
+            select(HouseholdMember.member_id).where(
+                HouseholdMember.household_id == client_id, HouseholdMember.deleted_at.is_(None)
+            )
+        )
+    )
     return [client_id, *members]
 
 
 def _with_households(session: Session, client_ids: Iterable[uuid.UUID]) -> list[uuid.UUID]:
     """The clients plus every household they belong to (whose value they change)."""
     ids = set(client_ids)
-    ids.update(session.scalars(select(HouseholdMember.household_id).where(
-        HouseholdMember.member_id.in_(list(ids)), HouseholdMember.deleted_at.is_(None))))
+    ids.update(
+        session.scalars(
+            select(HouseholdMember.household_id).where(
+                HouseholdMember.member_id.in_(list(ids)), HouseholdMember.deleted_at.is_(None)
+            )
+        )
+    )
     return list(ids)
 
 
@@ -113,18 +134,39 @@ class PortfolioService:
                 select(Account, Holding, Instrument)
                 .join(Holding, Holding.account_id == Account.id)
                 .join(Instrument, Instrument.id == Holding.instrument_id)
-                .where(Account.client_id.in_(owners), Account.deleted_at.is_(None),
-                       Holding.deleted_at.is_(None), Holding.quantity > 0)).all()
+                .where(
+                    Account.client_id.in_(owners),
+                    Account.deleted_at.is_(None),
+                    Holding.deleted_at.is_(None),
+                    Holding.quantity > 0,
+                )
+            ).all()
             prices = latest_prices(s, {i.id for _, _, i in rows})
             rates = latest_rates(s)
-            accounts = list(s.scalars(select(Account).where(
-                Account.client_id.in_(owners), Account.deleted_at.is_(None))))
+            accounts = list(
+                s.scalars(
+                    select(Account).where(
+                        Account.client_id.in_(owners), Account.deleted_at.is_(None)
+                    )
+                )
+            )
         lines = [self._line(a, h, i, prices, rates) for a, h, i in rows]
         lines.sort(key=lambda line: line.market_value_cny, reverse=True)
-        cash = sum((quantize(a.cash_balance * calc.fx_rate(a.currency, rates), AMOUNT_SCALE)
-                    for a in accounts), Decimal(0))
-        bank_cash = sum((quantize(a.cash_balance * calc.fx_rate(a.currency, rates), AMOUNT_SCALE)
-                         for a in accounts if a.at_this_bank), Decimal(0))
+        cash = sum(
+            (
+                quantize(a.cash_balance * calc.fx_rate(a.currency, rates), AMOUNT_SCALE)
+                for a in accounts
+            ),
+            Decimal(0),
+        )
+        bank_cash = sum(
+            (
+                quantize(a.cash_balance * calc.fx_rate(a.currency, rates), AMOUNT_SCALE)
+                for a in accounts
+                if a.at_this_bank
+            ),
+            Decimal(0),
+        )
         by_class: dict[str, Decimal] = defaultdict(Decimal)
         for line in lines:
             by_class[line.asset_class] += line.market_value_cny
@@ -132,17 +174,40 @@ class PortfolioService:
             by_class["cash"] += cash
         invested = sum((line.market_value_cny for line in lines), Decimal(0))
         at_bank = sum((line.market_value_cny for line in lines if line.at_this_bank), Decimal(0))
-        return PortfolioSummary(client_id, invested + cash, at_bank + bank_cash, cash,
-                                tuple(lines), dict(sorted(by_class.items(), key=lambda kv: -kv[1])))
+        return PortfolioSummary(
+            client_id,
+            invested + cash,
+            at_bank + bank_cash,
+            cash,
+            tuple(lines),
+            dict(sorted(by_class.items(), key=lambda kv: -kv[1])),
+        )
 
     @staticmethod
-    def _line(a: Account, h: Holding, i: Instrument, prices: dict[uuid.UUID, Decimal],
-              rates: dict[str, Decimal]) -> HoldingLine:
+    def _line(
+        a: Account,
+        h: Holding,
+        i: Instrument,
+        prices: dict[uuid.UUID, Decimal],
+        rates: dict[str, Decimal],
+    ) -> HoldingLine:
         price = prices.get(i.id, Decimal(0))
         v = calc.value_position(i.code, i.asset_class, i.currency, h.quantity, price, rates)
-        return HoldingLine(a.name, a.at_this_bank, i.code, i.name, i.type, i.asset_class,
-                           i.risk_rating, i.currency, h.quantity, price, v.value,
-                           v.value_reporting, h.cost_basis)
+        return HoldingLine(
+            a.name,
+            a.at_this_bank,
+            i.code,
+            i.name,
+            i.type,
+            i.asset_class,
+            i.risk_rating,
+            i.currency,
+            h.quantity,
+            price,
+            v.value,
+            v.value_reporting,
+            h.cost_basis,
+        )
 
     def revalue(self, session: Session, client_ids: Iterable[uuid.UUID] | None = None) -> int:
         """Refresh financial assets and tier for the given clients (all when None)."""
@@ -150,22 +215,33 @@ class PortfolioService:
         rates = latest_rates(session)
         assets: dict[uuid.UUID, Decimal] = defaultdict(Decimal)
         wanted = None if client_ids is None else _with_households(session, client_ids)
-        holding_rows = select(Account.client_id, Holding.quantity, Holding.instrument_id,
-                              Instrument.currency).join(Holding, Holding.account_id == Account.id
-                              ).join(Instrument, Instrument.id == Holding.instrument_id
-                              ).where(Account.at_this_bank.is_(True), Account.deleted_at.is_(None),
-                                      Holding.deleted_at.is_(None))
+        holding_rows = (
+            select(Account.client_id, Holding.quantity, Holding.instrument_id, Instrument.currency)
+            .join(Holding, Holding.account_id == Account.id)
+            .join(Instrument, Instrument.id == Holding.instrument_id)
+            .where(
+                Account.at_this_bank.is_(True),
+                Account.deleted_at.is_(None),
+                Holding.deleted_at.is_(None),
+            )
+        )
         cash_rows = select(Account.client_id, Account.cash_balance, Account.currency).where(
-            Account.at_this_bank.is_(True), Account.deleted_at.is_(None))
+            Account.at_this_bank.is_(True), Account.deleted_at.is_(None)
+        )
         if wanted is not None:
             holding_rows = holding_rows.where(Account.client_id.in_(wanted))
             cash_rows = cash_rows.where(Account.client_id.in_(wanted))
         for owner, qty, instrument_id, currency in session.execute(holding_rows):
-            assets[owner] += qty * prices.get(instrument_id, Decimal(0)) * calc.fx_rate(currency, rates)
+            assets[owner] += (
+                qty * prices.get(instrument_id, Decimal(0)) * calc.fx_rate(currency, rates)
+            )
         for owner, cash, currency in session.execute(cash_rows):
             assets[owner] += cash * calc.fx_rate(currency, rates)
-        owners = wanted if wanted is not None else list(session.scalars(
-            select(Client.id).where(Client.deleted_at.is_(None))))
+        owners = (
+            wanted
+            if wanted is not None
+            else list(session.scalars(select(Client.id).where(Client.deleted_at.is_(None))))
+        )
         values = {cid: quantize(assets.get(cid, Decimal(0)), AMOUNT_SCALE) for cid in owners}
         self._add_households(session, values)
         self._store(session, values)
@@ -173,15 +249,24 @@ class PortfolioService:
 
     @staticmethod
     def _add_households(session: Session, values: dict[uuid.UUID, Decimal]) -> None:
-        links = session.execute(select(HouseholdMember.household_id, HouseholdMember.member_id)
-                                .where(HouseholdMember.deleted_at.is_(None))).all()
+        links = session.execute(
+            select(HouseholdMember.household_id, HouseholdMember.member_id).where(
+                HouseholdMember.deleted_at.is_(None)
+            )
+        ).all()
         touched = {h for h, m in links if m in values}
         totals: dict[uuid.UUID, Decimal] = {h: Decimal(0) for h in touched}
         member_value = dict(values)
         missing = {m for h, m in links if h in touched and m not in member_value}
         if missing:
-            member_value.update({cid: value for cid, value in session.execute(
-                select(Client.id, Client.financial_assets_cny).where(Client.id.in_(missing)))})
+            member_value.update(
+                {
+                    cid: value
+                    for cid, value in session.execute(
+                        select(Client.id, Client.financial_assets_cny).where(Client.id.in_(missing))
+                    )
+                }
+            )
         for h, m in links:
             if h in touched:
                 totals[h] += member_value.get(m, Decimal(0))
@@ -193,15 +278,31 @@ class PortfolioService:
     def _store(session: Session, values: dict[uuid.UUID, Decimal]) -> None:
         table = tier_table()
         now = utc_now()
-        rows = [{"id": cid, "financial_assets_cny": v, "tier": table.for_assets(v).code,
-                 "assets_valued_at": now} for cid, v in values.items()]
+        rows = [
+            {
+                "id": cid,
+                "financial_assets_cny": v,
+                "tier": table.for_assets(v).code,
+                "assets_valued_at": now,
+            }
+            for cid, v in values.items()
+        ]
         for start in range(0, len(rows), 2000):
-            session.execute(update(Client), rows[start:start + 2000])
+            session.execute(update(Client), rows[start : start + 2000])
 
-    def book_transaction(self, session: Session, account_id: uuid.UUID, kind: TransactionKind,
-                         trade_date: date, *, instrument_id: uuid.UUID | None = None,
-                         quantity: Decimal | None = None, price: Decimal | None = None,
-                         amount: Decimal, fee: Decimal = Decimal(0)) -> Transaction:
+    def book_transaction(
+        self,
+        session: Session,
+        account_id: uuid.UUID,
+        kind: TransactionKind,
+        trade_date: date,
+        *,
+        instrument_id: uuid.UUID | None = None,
+        quantity: Decimal | None = None,
+        price: Decimal | None = None,
+        amount: Decimal,
+        fee: Decimal = Decimal(0),
+    ) -> Transaction:
         """Record a transaction and post it to the holding and the account's cash."""
         account = session.get(Account, account_id)
         if account is None or account.deleted_at is not None:
@@ -210,9 +311,13 @@ class PortfolioService:
             raise ValidationError(f"A {kind} of units needs the instrument it is in.")
         holding = None
         if instrument_id is not None:
-            holding = session.scalar(select(Holding).where(
-                Holding.account_id == account_id, Holding.instrument_id == instrument_id,
-                Holding.deleted_at.is_(None)))
+            holding = session.scalar(
+                select(Holding).where(
+                    Holding.account_id == account_id,
+                    Holding.instrument_id == instrument_id,
+                    Holding.deleted_at.is_(None),
+                )
+            )
         before = Position(holding.quantity, holding.cost_basis) if holding else None
         posted = post(kind, before, account.cash_balance, quantity=quantity, amount=amount, fee=fee)
         account.cash_balance = posted.cash
@@ -222,8 +327,16 @@ class PortfolioService:
                 session.add(holding)
             holding.quantity = posted.position.quantity
             holding.cost_basis = posted.position.cost_basis
-        txn = Transaction(account_id=account_id, instrument_id=instrument_id, kind=kind.value,
-                          trade_date=trade_date, quantity=quantity, price=price, amount=amount,
-                          fee=fee, currency=account.currency)
+        txn = Transaction(
+            account_id=account_id,
+            instrument_id=instrument_id,
+            kind=kind.value,
+            trade_date=trade_date,
+            quantity=quantity,
+            price=price,
+            amount=amount,
+            fee=fee,
+            currency=account.currency,
+        )
         session.add(txn)
         return txn

@@ -50,8 +50,9 @@ class Workspace:
     # --- opening and closing ------------------------------------------------------
 
     @classmethod
-    def create(cls, folder: Path, passphrase: str, kdf: KdfParams = DEFAULT_KDF,
-               actor: str | None = None) -> Workspace:
+    def create(
+        cls, folder: Path, passphrase: str, kdf: KdfParams = DEFAULT_KDF, actor: str | None = None
+    ) -> Workspace:
         ws = cls(store.create(folder, passphrase, kdf), actor)
         with ws.begin() as s:
             s.add(VaultMeta(key="created_at", value=utc_now().isoformat()))
@@ -59,8 +60,9 @@ class Workspace:
         return ws
 
     @classmethod
-    def open(cls, folder: Path, passphrase: str, state_dir: Path,
-             actor: str | None = None, **kwargs: Any) -> Workspace:
+    def open(
+        cls, folder: Path, passphrase: str, state_dir: Path, actor: str | None = None, **kwargs: Any
+    ) -> Workspace:
         def backup_first(vault: OpenVault) -> None:
             stamp = utc_now().strftime("%Y%m%dT%H%M%SZ")
             target = vault.paths.backups / f"before-upgrade-{stamp}.cbak"
@@ -98,11 +100,18 @@ class Workspace:
             session.info[outbox.DEVICE] = self.device_id
             yield session
 
-    def record(self, session: Session, action: str, subject: str,
-               details: dict[str, Any] | None = None) -> None:
+    def record(
+        self, session: Session, action: str, subject: str, details: dict[str, Any] | None = None
+    ) -> None:
         """Append an audit event in ``session``'s transaction."""
-        audit.append(session, actor=self.actor, device=self.device_id, action=action,
-                     subject=subject, details=details)
+        audit.append(
+            session,
+            actor=self.actor,
+            device=self.device_id,
+            action=action,
+            subject=subject,
+            details=details,
+        )
 
     def _ensure_device_id(self) -> str:
         with self._sessions.begin() as s:
@@ -116,16 +125,22 @@ class Workspace:
 
     def pending_changes(self) -> int:
         with self.begin() as s:
-            return s.scalar(
-                select(func.count()).select_from(OutboxEntry).where(OutboxEntry.state == "pending")
-            ) or 0
+            return (
+                s.scalar(
+                    select(func.count())
+                    .select_from(OutboxEntry)
+                    .where(OutboxEntry.state == "pending")
+                )
+                or 0
+            )
 
     def verify(self) -> list[integrity.CheckResult]:
         with self.begin() as s:
             results = integrity.verify(self.vault.engine, s)
         with self.begin() as s:
-            self.record(s, "vault.verified", self.vault.paths.folder.name,
-                        {r.name: r.ok for r in results})
+            self.record(
+                s, "vault.verified", self.vault.paths.folder.name, {r.name: r.ok for r in results}
+            )
         return results
 
     def backup(self, passphrase: str, out: Path, kdf: KdfParams | None = None) -> backup.BackupInfo:
@@ -147,8 +162,9 @@ def vault_exists(folder: Path) -> bool:
     return store.VaultPaths(folder).exists()
 
 
-def restore(source: Path, folder: Path, passphrase: str, state_dir: Path,
-            kdf: KdfParams = DEFAULT_KDF) -> Workspace:
+def restore(
+    source: Path, folder: Path, passphrase: str, state_dir: Path, kdf: KdfParams = DEFAULT_KDF
+) -> Workspace:
     """Make a working vault in ``folder`` from a backup file, and open it."""
     backup.restore_backup(source, folder, passphrase, kdf)
     ws = Workspace.open(folder, passphrase, state_dir)

@@ -87,12 +87,12 @@ def verify_chain(session: Session, limit_problems: int = 20) -> ChainReport:
     """Walk the chain in order; report every broken link, edited event or missing tail."""
     problems: list[str] = []
     prev = GENESIS
-    count = 0
     for event in session.scalars(select(AuditEvent).order_by(AuditEvent.seq)):
-        count += 1
         if event.prev_hash != prev:
-            problems.append(f"event #{event.seq} does not follow the one before it "
-                            "(an event was removed or the order changed)")
+            problems.append(
+                f"event #{event.seq} does not follow the one before it "
+                "(an event was removed or the order changed)"
+            )
         if event_hash(event) != event.hash:
             problems.append(f"event #{event.seq} ({event.action}) was altered after it was written")
         prev = event.hash

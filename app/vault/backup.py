@@ -119,9 +119,7 @@ def restore_backup(
     """Make a new vault in ``folder`` from the backup ``source`` (same passphrase)."""
     paths = VaultPaths(folder)
     if paths.exists():
-        raise VaultExists(
-            f"A vault already exists at {folder}; restore into a new folder instead."
-        )
+        raise VaultExists(f"A vault already exists at {folder}; restore into a new folder instead.")
     header, offset = read_header(source)
     body = source.read_bytes()[offset:]
     digest = hashlib.sha256(body).hexdigest()

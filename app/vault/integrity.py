@@ -39,7 +39,9 @@ def foreign_keys(engine: Engine) -> CheckResult:
     rows = _rows(engine, "PRAGMA foreign_key_check")
     if not rows:
         return CheckResult("foreign_key_check", True, "no broken references")
-    return CheckResult("foreign_key_check", False, f"{len(rows)} broken references, e.g. {rows[:3]}")
+    return CheckResult(
+        "foreign_key_check", False, f"{len(rows)} broken references, e.g. {rows[:3]}"
+    )
 
 
 def audit_chain(session: Session) -> CheckResult:

@@ -8,7 +8,6 @@ so a migration cannot leave a dangling reference behind.
 from __future__ import annotations
 
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, text
@@ -45,9 +44,9 @@ def scripts_head() -> str | None:
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        has_table = conn.execute(text(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        )).first()
+        has_table = conn.execute(
+            text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'")
+        ).first()
         if not has_table:
             return None
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()

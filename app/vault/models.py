@@ -249,9 +249,7 @@ class Price(Base):
     """Daily closing price of an instrument (reference data pulled from the server)."""
 
     __tablename__ = "prices"
-    instrument_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("instruments.id"), primary_key=True
-    )
+    instrument_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("instruments.id"), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     close: Mapped[Decimal] = mapped_column(ScaledDecimal(6))
 

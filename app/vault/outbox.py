@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
@@ -76,7 +76,9 @@ def _changed_values(obj: object) -> dict[str, Any]:
     return changed
 
 
-def _entry(table: str, row_id: Any, op: str, base_rev: int | None, payload: dict[str, Any]) -> OutboxEntry:
+def _entry(
+    table: str, row_id: Any, op: str, base_rev: int | None, payload: dict[str, Any]
+) -> OutboxEntry:
     return OutboxEntry(
         table_name=table,
         row_id=str(row_id),
@@ -115,8 +117,9 @@ def _capture_new(session: Session, obj: Any) -> None:
         if getattr(obj, key) is None:
             setattr(obj, key, value)
     values = {attr.key: getattr(obj, attr.key) for attr in inspect(type(obj)).column_attrs}
-    session.add(_entry(obj.__tablename__, obj.id, "create", None,
-                       _create_payload(type(obj), values)))
+    session.add(
+        _entry(obj.__tablename__, obj.id, "create", None, _create_payload(type(obj), values))
+    )
 
 
 def _capture_dirty(session: Session, obj: Any) -> None:
@@ -153,9 +156,11 @@ def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
 
 def _bulk_rows(state: ORMExecuteState) -> list[dict[str, Any]]:
     params = state.parameters
-    if isinstance(params, dict):
-        return [params] if params else []
-    return list(params) if params else []
+    if not params:
+        return []
+    if isinstance(params, Mapping):
+        return [dict(params)]
+    return [dict(row) for row in params]
 
 
 def _inline_keys(state: ORMExecuteState) -> set[str]:
@@ -164,7 +169,9 @@ def _inline_keys(state: ORMExecuteState) -> set[str]:
     keys = {getattr(c, "key", str(c)) for c in (getattr(stmt, "_values", None) or {})}
     for row in getattr(stmt, "_multi_values", None) or ():
         for values in row:
-            keys.update(getattr(c, "key", str(c)) for c in (values if isinstance(values, dict) else {}))
+            keys.update(
+                getattr(c, "key", str(c)) for c in (values if isinstance(values, dict) else {})
+            )
     return keys
 
 
@@ -201,18 +208,29 @@ def _capture_bulk_insert(state: ORMExecuteState, cls: Any, rows: list[dict[str, 
     device = session.info.get(DEVICE, "")
     now = utc_now()
     defaults = _scalar_defaults(cls)
-    stamped = [{**defaults, "id": new_id(), **row, "updated_at": now, "updated_by": device}
-               for row in rows]
+    stamped = [
+        {**defaults, "id": new_id(), **row, "updated_at": now, "updated_by": device} for row in rows
+    ]
     params: Any = stamped if len(stamped) > 1 or isinstance(state.parameters, list) else stamped[0]
     result = state.invoke_statement(params=params)
     # The outbox rows go in the same transaction, after the rows they describe, as one
     # bulk insert too (an object per row would cost a third of a large import).
-    session.execute(insert(OutboxEntry).execution_options(render_nulls=True), [
-        {"table_name": cls.__tablename__, "row_id": str(row["id"]), "op": "create",
-         "base_rev": None, "created_at": now,
-         "payload": json.dumps(_create_payload(cls, row), sort_keys=True, ensure_ascii=False)}
-        for row in stamped
-    ])
+    session.execute(
+        insert(OutboxEntry).execution_options(render_nulls=True),
+        [
+            {
+                "table_name": cls.__tablename__,
+                "row_id": str(row["id"]),
+                "op": "create",
+                "base_rev": None,
+                "created_at": now,
+                "payload": json.dumps(
+                    _create_payload(cls, row), sort_keys=True, ensure_ascii=False
+                ),
+            }
+            for row in stamped
+        ],
+    )
     return result
 
 

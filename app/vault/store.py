@@ -106,7 +106,9 @@ def unlock(
         raise VaultNotFound(
             f"There is no vault at {folder}; create one with `confidant init` or `confidant demo`."
         )
-    throttle = UnlockThrottle(state_dir, folder, clock) if clock else UnlockThrottle(state_dir, folder)
+    throttle = (
+        UnlockThrottle(state_dir, folder, clock) if clock else UnlockThrottle(state_dir, folder)
+    )
     throttle.check()
     key_file = KeyFile.load(paths.keys)
     try:

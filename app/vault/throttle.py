@@ -60,7 +60,8 @@ class UnlockThrottle:
             seconds = int(left) + 1
             raise UnlockThrottled(
                 f"Too many wrong passphrases: wait {seconds} second{'s' if seconds != 1 else ''}, "
-                "then try again.", left
+                "then try again.",
+                left,
             )
 
     def record_failure(self) -> float:

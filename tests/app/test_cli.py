@@ -14,15 +14,25 @@ PASS = "test passphrase 123"
 CHEAP = ["--kdf-memory-mib", "8", "--kdf-passes", "1"]
 
 
-def run(*args: str, passphrase: str | None = PASS, env: dict[str, str] | None = None,
-        stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str,
+    passphrase: str | None = PASS,
+    env: dict[str, str] | None = None,
+    stdin: str | None = None,
+) -> subprocess.CompletedProcess[str]:
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("CONFIDANT_PASS")}
     full_env.update({"CONFIDANT_STATE_DIR": os.environ["CONFIDANT_STATE_DIR"]})
     if passphrase is not None:
         full_env["CONFIDANT_PASSPHRASE"] = passphrase
     full_env.update(env or {})
-    return subprocess.run([sys.executable, "-m", "app.cli", *args], capture_output=True,
-                          text=True, env=full_env, input=stdin or "", timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        input=stdin or "",
+        timeout=120,
+    )
 
 
 def ok(result: subprocess.CompletedProcess[str]) -> str:
@@ -60,16 +70,18 @@ def test_vault_from_environment(vault: Path) -> None:
 
 def test_init_refuses_an_existing_vault_and_weak_passphrases(vault: Path, tmp_path: Path) -> None:
     assert_user_error(run("init", "--vault", str(vault), *CHEAP), "already exists")
-    assert_user_error(run("init", "--vault", str(tmp_path / "w"), *CHEAP, passphrase="short"),
-                      "too weak")
+    assert_user_error(
+        run("init", "--vault", str(tmp_path / "w"), *CHEAP, passphrase="short"), "too weak"
+    )
     assert not (tmp_path / "w" / "keys.json").exists()
 
 
 def test_wrong_or_missing_passphrase(vault: Path) -> None:
-    assert_user_error(run("verify", "--vault", str(vault), passphrase="wrong passphrase!"),
-                      "does not open this vault")
-    assert_user_error(run("verify", "--vault", str(vault), passphrase=None),
-                      "CONFIDANT_PASSPHRASE")
+    assert_user_error(
+        run("verify", "--vault", str(vault), passphrase="wrong passphrase!"),
+        "does not open this vault",
+    )
+    assert_user_error(run("verify", "--vault", str(vault), passphrase=None), "CONFIDANT_PASSPHRASE")
 
 
 def test_missing_vault_and_unknown_client(vault: Path, tmp_path: Path) -> None:
@@ -91,16 +103,39 @@ def test_backup_and_restore(vault: Path, tmp_path: Path) -> None:
     out = ok(run("restore", str(backup), "--vault", str(restored), *CHEAP))
     assert "Restored 0 clients" in out
     ok(run("verify", "--vault", str(restored)))
-    assert_user_error(run("restore", str(backup), "--vault", str(tmp_path / "r2"), *CHEAP,
-                          passphrase="another passphrase"), "does not open this backup")
+    assert_user_error(
+        run(
+            "restore",
+            str(backup),
+            "--vault",
+            str(tmp_path / "r2"),
+            *CHEAP,
+            passphrase="another passphrase",
+        ),
+        "does not open this backup",
+    )
 
 
 def test_passwd(vault: Path) -> None:
-    ok(run("passwd", "--vault", str(vault), *CHEAP,
-           env={"CONFIDANT_NEW_PASSPHRASE": "the new passphrase 456"}))
+    ok(
+        run(
+            "passwd",
+            "--vault",
+            str(vault),
+            *CHEAP,
+            env={"CONFIDANT_NEW_PASSPHRASE": "the new passphrase 456"},
+        )
+    )
     assert_user_error(run("verify", "--vault", str(vault)), "does not open")
-    ok(run("verify", "--vault", str(vault), passphrase="the new passphrase 456",
-           env={"CONFIDANT_STATE_DIR": str(vault.parent / "fresh-state")}))
+    ok(
+        run(
+            "verify",
+            "--vault",
+            str(vault),
+            passphrase="the new passphrase 456",
+            env={"CONFIDANT_STATE_DIR": str(vault.parent / "fresh-state")},
+        )
+    )
 
 
 def test_shred_needs_confirmation(vault: Path) -> None:
@@ -114,6 +149,15 @@ def test_shred_needs_confirmation(vault: Path) -> None:
 
 def test_help_lists_the_contract() -> None:
     out = ok(run("--help", passphrase=None))
-    for command in ("init", "demo", "passwd", "verify", "backup", "restore", "shred",
-                    "import", "clients"):
+    for command in (
+        "init",
+        "demo",
+        "passwd",
+        "verify",
+        "backup",
+        "restore",
+        "shred",
+        "import",
+        "clients",
+    ):
         assert command in out

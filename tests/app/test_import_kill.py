@@ -27,8 +27,12 @@ GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂"
 def name(i: int) -> str:
     """A distinct Chinese name for each i (surname + two given-name characters)."""
     n = len(GIVEN)
-    return ("王李张刘陈杨黄赵吴周"[i % 10] + GIVEN[(i // 10) % n] + GIVEN[(i // (10 * n)) % n]
-            + "文子明"[i // (10 * n * n)])
+    return (
+        "王李张刘陈杨黄赵吴周"[i % 10]
+        + GIVEN[(i // 10) % n]
+        + GIVEN[(i // (10 * n)) % n]
+        + "文子明"[i // (10 * n * n)]
+    )
 
 
 def write_book(path: Path, rows: int) -> None:
@@ -37,9 +41,11 @@ def write_book(path: Path, rows: int) -> None:
         out.writerow(["姓名", "性别", "证件号码", "手机", "城市"])
         for i in range(rows):
             # Unique 17-digit bodies: vary the birth date and the sequence number.
-            body = f"110105{1950 + i % 50}{1 + (i // 50) % 12:02d}{1 + (i // 600) % 28:02d}{i % 1000:03d}"
-            out.writerow([name(i), "男", body + resident_id_check_char(body),
-                          f"139{i:08d}", "北京"])
+            month, day = 1 + (i // 50) % 12, 1 + (i // 600) % 28
+            body = f"110105{1950 + i % 50}{month:02d}{day:02d}{i % 1000:03d}"
+            out.writerow(
+                [name(i), "男", body + resident_id_check_char(body), f"139{i:08d}", "北京"]
+            )
 
 
 def run_until_writing(cmd: list[str], env: dict[str, str], marker: str) -> tuple[bool, str]:
@@ -69,8 +75,9 @@ def run_until_writing(cmd: list[str], env: dict[str, str], marker: str) -> tuple
 
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
 @pytest.mark.parametrize("marker", ["Writing 2,000", "Writing 4,000"])
-def test_sigkill_mid_import_leaves_all_or_nothing(tmp_path: Path, kdf: KdfParams,
-                                                  marker: str) -> None:
+def test_sigkill_mid_import_leaves_all_or_nothing(
+    tmp_path: Path, kdf: KdfParams, marker: str
+) -> None:
     vault = tmp_path / "v"
     Workspace.create(vault, PASS, kdf).close()
     book = tmp_path / "book.csv"
@@ -78,7 +85,9 @@ def test_sigkill_mid_import_leaves_all_or_nothing(tmp_path: Path, kdf: KdfParams
     env = {**os.environ, "CONFIDANT_PASSPHRASE": PASS}
     killed, output = run_until_writing(
         [sys.executable, "-m", "app.cli", "import", "clients", str(book), "--vault", str(vault)],
-        env, marker)
+        env,
+        marker,
+    )
     assert killed, f"the import ended before it could be killed: {output[-300:]}"
     with Workspace.open(vault, PASS, Path(os.environ["CONFIDANT_STATE_DIR"])) as ws:
         assert all(r.ok for r in ws.verify()), [r for r in ws.verify() if not r.ok]
@@ -86,6 +95,19 @@ def test_sigkill_mid_import_leaves_all_or_nothing(tmp_path: Path, kdf: KdfParams
         imported = ws.clients.count()
     # The import can simply be run again and completes (nothing half-done blocks it).
     if imported == 0:
-        done = subprocess.run([sys.executable, "-m", "app.cli", "import", "clients", str(book),
-                               "--vault", str(vault)], env=env, capture_output=True, text=True)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "app.cli",
+                "import",
+                "clients",
+                str(book),
+                "--vault",
+                str(vault),
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         assert done.returncode == 0, done.stderr[-500:]

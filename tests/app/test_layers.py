@@ -40,7 +40,11 @@ def test_app_imports_and_works_with_pyside6_blocked(tmp_path: Path) -> None:
             assert ws.clients.count() == 1
         print("ok", sorted(m for m in sys.modules if m.startswith("PySide6")))
     """)
-    result = subprocess.run([sys.executable, "-c", script, str(tmp_path / "v")], cwd=ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "v")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok []"

@@ -43,14 +43,42 @@ VARIANTS: dict[str, bytes | None] = {"encrypted": KEY, "plain": None}
 GOAL_CRM, GOAL_OPEN = 1.15, 3.0
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡杜叶"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚华建国志红玉文辉鹏斌宇浩凯俊峰琳晨"
-TERMS = ["理财", "保险", "信托", "家族办公室", "资产配置", "增额终身寿", "子女教育", "养老规划",
-         "税务筹划", "房产", "股权", "基金定投", "风险偏好", "回撤", "流动性", "KYC", "rebalance",
-         "review", "留学", "二代传承", "企业主", "分红", "债券", "美元资产"]
+TERMS = [
+    "理财",
+    "保险",
+    "信托",
+    "家族办公室",
+    "资产配置",
+    "增额终身寿",
+    "子女教育",
+    "养老规划",
+    "税务筹划",
+    "房产",
+    "股权",
+    "基金定投",
+    "风险偏好",
+    "回撤",
+    "流动性",
+    "KYC",
+    "rebalance",
+    "review",
+    "留学",
+    "二代传承",
+    "企业主",
+    "分红",
+    "债券",
+    "美元资产",
+]
 CITIES = ["上海", "北京", "深圳", "杭州", "广州", "南京", "成都", "苏州", "宁波", "武汉"]
 STAMP = datetime(2025, 1, 1, tzinfo=UTC)
-PHASES = {"insert": "insert (9 txns)", "point_pk": "1,000 clients by id",
-          "point_name": "1,000 clients by name", "agg_page": "AUM per client (cold)",
-          "agg_full": "full GROUP BY ×6", "like": "LIKE '%xx%' scans"}
+PHASES = {
+    "insert": "insert (9 txns)",
+    "point_pk": "1,000 clients by id",
+    "point_name": "1,000 clients by name",
+    "agg_page": "AUM per client (cold)",
+    "agg_full": "full GROUP BY ×6",
+    "like": "LIKE '%xx%' scans",
+}
 Rows = list[dict[str, Any]]
 
 
@@ -75,35 +103,75 @@ def make_book(n_clients: int, n_holdings: int, seed: int) -> dict[str, Rows]:
     rng, new = random.Random(seed), id_maker(seed + 9)
     n_instr, n_accounts = 400, n_clients * 2
     per_acct = max(1, min(n_instr, round(n_holdings / n_accounts)))
-    instruments = [{**new(), "code": f"P{i:05d}", "name": f"稳健{i}号", "type": "wmp",
-                    "asset_class": "fixed_income", "currency": "CNY", "risk_rating": 1 + i % 5,
-                    "lockup_days": 90} for i in range(n_instr)]
+    instruments = [
+        {
+            **new(),
+            "code": f"P{i:05d}",
+            "name": f"稳健{i}号",
+            "type": "wmp",
+            "asset_class": "fixed_income",
+            "currency": "CNY",
+            "risk_rating": 1 + i % 5,
+            "lockup_days": 90,
+        }
+        for i in range(n_instr)
+    ]
     clients: Rows = []
     for i in range(n_clients):
         name = rng.choice(SURNAMES) + "".join(rng.choices(GIVEN, k=rng.randint(1, 2)))
         needs = ""
         while len(needs) < 140:
             needs += rng.choice(TERMS) + rng.choice("，。、；")
-        clients.append({
-            **new(), "name": name, "name_pinyin": f"client{i}", "search_keys": name,
-            "gender": rng.choice("MF"), "mobile": f"13{rng.randrange(10**9):09d}",
-            "birth_date": date(1950, 1, 1) + timedelta(days=rng.randrange(20000)),
-            "email": f"c{i}@example.cn", "city": rng.choice(CITIES), "occupation": "企业主",
-            "onboarded_on": date(2020, 1, 1), "needs": needs, "preferences": rng.choice(TERMS),
-            "financial_assets_cny": money(rng, 10**11, 2), "tier": "私行"})
-    accounts = [{**new(), "client_id": clients[i // 2]["id"], "name": "综合账户",
-                 "institution": "本行", "number": f"6222{rng.randrange(10**12):012d}",
-                 "cash_balance": money(rng, 10**10, 2)} for i in range(n_accounts)]
+        clients.append(
+            {
+                **new(),
+                "name": name,
+                "name_pinyin": f"client{i}",
+                "search_keys": name,
+                "gender": rng.choice("MF"),
+                "mobile": f"13{rng.randrange(10**9):09d}",
+                "birth_date": date(1950, 1, 1) + timedelta(days=rng.randrange(20000)),
+                "email": f"c{i}@example.cn",
+                "city": rng.choice(CITIES),
+                "occupation": "企业主",
+                "onboarded_on": date(2020, 1, 1),
+                "needs": needs,
+                "preferences": rng.choice(TERMS),
+                "financial_assets_cny": money(rng, 10**11, 2),
+                "tier": "私行",
+            }
+        )
+    accounts = [
+        {
+            **new(),
+            "client_id": clients[i // 2]["id"],
+            "name": "综合账户",
+            "institution": "本行",
+            "number": f"6222{rng.randrange(10**12):012d}",
+            "cash_balance": money(rng, 10**10, 2),
+        }
+        for i in range(n_accounts)
+    ]
     # Holdings are bought over time, so one client's rows scatter over the table.
     slots = [(a, j) for a in range(n_accounts) for j in range(per_acct)]
     picks = [rng.sample(range(n_instr), per_acct) for _ in range(n_accounts)]
     rng.shuffle(slots)
-    holdings = [{**new(), "account_id": accounts[a]["id"],
-                 "instrument_id": instruments[picks[a][j]]["id"],
-                 "quantity": money(rng, 10**12, 6), "cost_basis": money(rng, 10**10, 2)}
-                for a, j in slots]
-    return {"instruments": instruments, "clients": clients, "accounts": accounts,
-            "holdings": holdings}
+    holdings = [
+        {
+            **new(),
+            "account_id": accounts[a]["id"],
+            "instrument_id": instruments[picks[a][j]]["id"],
+            "quantity": money(rng, 10**12, 6),
+            "cost_basis": money(rng, 10**10, 2),
+        }
+        for a, j in slots
+    ]
+    return {
+        "instruments": instruments,
+        "clients": clients,
+        "accounts": accounts,
+        "holdings": holdings,
+    }
 
 
 @dataclass
@@ -120,22 +188,28 @@ def make_plan(clients: Rows, seed: int, n_agg: int, n_like: int) -> Plan:
     rng = random.Random(seed + 1)
     n = min(1000, len(clients))
     texts = [c["name"] + c["needs"] for c in rng.sample(clients, n_like)]
-    return Plan([c["id"] for c in rng.sample(clients, n)],
-                [c["name"] for c in rng.sample(clients, n)],
-                [c["id"] for c in rng.sample(clients, min(n_agg, len(clients)))],
-                [f"%{t[k:k + 2]}%" for t in texts for k in [rng.randrange(len(t) - 1)]])
+    return Plan(
+        [c["id"] for c in rng.sample(clients, n)],
+        [c["name"] for c in rng.sample(clients, n)],
+        [c["id"] for c in rng.sample(clients, min(n_agg, len(clients)))],
+        [f"%{t[k : k + 2]}%" for t in texts for k in [rng.randrange(len(t) - 1)]],
+    )
 
 
 AUM_FROM = HOLDINGS.join(ACCOUNTS, HOLDINGS.c.account_id == ACCOUNTS.c.id)
 AUM_COLS = (func.sum(HOLDINGS.c.quantity), func.sum(HOLDINGS.c.cost_basis), func.count())
 Q_PK = select(CLIENTS).where(CLIENTS.c.id == bindparam("v"))
 Q_NAME = select(CLIENTS).where(CLIENTS.c.name == bindparam("v"))
-Q_FULL = (select(ACCOUNTS.c.client_id, *AUM_COLS).select_from(AUM_FROM)
-          .group_by(ACCOUNTS.c.client_id))
+Q_FULL = (
+    select(ACCOUNTS.c.client_id, *AUM_COLS).select_from(AUM_FROM).group_by(ACCOUNTS.c.client_id)
+)
 Q_AUM = Q_FULL.where(ACCOUNTS.c.client_id == bindparam("v"))
 Q_BY_INSTR = select(HOLDINGS.c.instrument_id, *AUM_COLS).group_by(HOLDINGS.c.instrument_id)
-Q_LIKE = select(func.count()).select_from(CLIENTS).where(
-    or_(CLIENTS.c.name.like(bindparam("v")), CLIENTS.c.needs.like(bindparam("v"))))
+Q_LIKE = (
+    select(func.count())
+    .select_from(CLIENTS)
+    .where(or_(CLIENTS.c.name.like(bindparam("v")), CLIENTS.c.needs.like(bindparam("v"))))
+)
 
 
 Times = tuple[float, float]  # (wall, CPU of this process) seconds
@@ -156,8 +230,9 @@ def query_phases(conn: Connection, plan: Plan) -> dict[str, Times]:
         "point_pk": timed(lambda: [conn.execute(Q_PK, {"v": v}).first() for v in plan.ids]),
         "point_name": timed(lambda: [conn.execute(Q_NAME, {"v": v}).all() for v in plan.names]),
         "agg_page": timed(lambda: [conn.execute(Q_AUM, {"v": v}).all() for v in plan.agg]),
-        "agg_full": timed(lambda: [conn.execute(q).all() for _ in range(3)
-                                   for q in (Q_FULL, Q_BY_INSTR)]),
+        "agg_full": timed(
+            lambda: [conn.execute(q).all() for _ in range(3) for q in (Q_FULL, Q_BY_INSTR)]
+        ),
         "like": timed(lambda: [conn.execute(Q_LIKE, {"v": v}).scalar() for v in plan.likes]),
     }
 
@@ -167,8 +242,9 @@ def db_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in files if p.exists()) / 1e6
 
 
-def run_crm(path: Path, key: bytes | None, book: dict[str, Rows],
-            plan: Plan) -> tuple[dict[str, Times], float]:
+def run_crm(
+    path: Path, key: bytes | None, book: dict[str, Rows], plan: Plan
+) -> tuple[dict[str, Times], float]:
     engine = vault_engine.make_engine(path, key)
     migrate.upgrade(engine)
     gc.collect()
@@ -180,7 +256,7 @@ def run_crm(path: Path, key: bytes | None, book: dict[str, Rows],
             conn.execute(insert(T[name]), book[name])
     for i in range(0, len(holdings), step):
         with engine.begin() as conn:
-            conn.execute(insert(HOLDINGS), holdings[i:i + step])
+            conn.execute(insert(HOLDINGS), holdings[i : i + step])
     times = {"insert": since(t0)}
     engine.dispose()
     engine = vault_engine.make_engine(path, key)  # closed and reopened: a cold page cache
@@ -265,21 +341,25 @@ def bench_demo(res: Results, tmp: Path) -> None:
 
     folder, cheap = tmp / "demo", KdfParams(memory_kib=8 * 1024, passes=1, lanes=1)
     t0 = time.perf_counter()
-    ws = Workspace.create(folder, "bench passphrase", cheap)
-    t1 = time.perf_counter()
     try:
-        build_demo_book(ws, clients=res.args.demo_clients, seed=7)
-        t2 = time.perf_counter()
-        with ws.vault.engine.connect() as conn:
-            counts = {t: conn.execute(select(func.count()).select_from(T[t])).scalar() or 0
-                      for t in sorted(T)}
+        with Workspace.create(folder, "bench passphrase", cheap) as ws:
+            t1 = time.perf_counter()
+            build_demo_book(ws, clients=res.args.demo_clients, seed=7)
+            t2 = time.perf_counter()
+            with ws.vault.engine.connect() as conn:
+                counts = {
+                    t: conn.execute(select(func.count()).select_from(T[t])).scalar() or 0
+                    for t in sorted(T)
+                }
     except Exception as exc:  # a demo in progress elsewhere must not lose the CRM results
         res.demo = {"error": f"failed: {type(exc).__name__}: {exc}"}
         return
-    finally:
-        ws.close()
-    res.demo = {"create_s": t1 - t0, "build_s": t2 - t1, "mb": db_mb(folder / "vault.db"),
-                "counts": {t: c for t, c in counts.items() if c}}
+    res.demo = {
+        "create_s": t1 - t0,
+        "build_s": t2 - t1,
+        "mb": db_mb(folder / "vault.db"),
+        "counts": {t: c for t, c in counts.items() if c},
+    }
 
 
 def verdict(ratio: float, goal: float) -> str:
@@ -297,25 +377,54 @@ def table_rows(res: Results) -> list[tuple[str, str, str, str, str]]:
         e, p = res.med("encrypted", phase), res.med("plain", phase)
         rows.append((label, f"{e * 1000:.1f} ms", f"{p * 1000:.1f} ms", f"{e / p:.2f}", cpu(phase)))
     e, p = res.med("encrypted"), res.med("plain")
-    rows.append(("**CRM workload total**", f"{e:.2f} s", f"{p:.2f} s", f"**{e / p:.2f}**",
-                 f"{verdict(e / p, GOAL_CRM)} ({cpu(None)})"))
+    rows.append(
+        (
+            "**CRM workload total**",
+            f"{e:.2f} s",
+            f"{p:.2f} s",
+            f"**{e / p:.2f}**",
+            f"{verdict(e / p, GOAL_CRM)} ({cpu(None)})",
+        )
+    )
     e, p = (statistics.median(res.opens[v]) for v in VARIANTS)
-    rows.append(("2nd connection: connect + count(*)", f"{e * 1000:.2f} ms", f"{p * 1000:.2f} ms",
-                 f"{e / p:.2f}", verdict(e / p, GOAL_OPEN)))
+    rows.append(
+        (
+            "2nd connection: connect + count(*)",
+            f"{e * 1000:.2f} ms",
+            f"{p * 1000:.2f} ms",
+            f"{e / p:.2f}",
+            verdict(e / p, GOAL_OPEN),
+        )
+    )
     k = DEFAULT_KDF
-    rows.append((f"Argon2id unlock, {k.memory_kib // 1024} MiB t={k.passes} p={k.lanes}",
-                 f"{res.unlock_s:.2f} s", "", "", "info"))
+    rows.append(
+        (
+            f"Argon2id unlock, {k.memory_kib // 1024} MiB t={k.passes} p={k.lanes}",
+            f"{res.unlock_s:.2f} s",
+            "",
+            "",
+            "info",
+        )
+    )
     e, p = res.size["encrypted"], res.size["plain"]
-    rows.append(("CRM vault on disk (db + wal)", f"{e:.1f} MB", f"{p:.1f} MB", f"{e / p:.3f}",
-                 "info"))
+    rows.append(
+        ("CRM vault on disk (db + wal)", f"{e:.1f} MB", f"{p:.1f} MB", f"{e / p:.3f}", "info")
+    )
     d, n = res.demo, res.args.demo_clients
     if "error" in d:
         rows.append((f"demo book, {n:,} clients", "", "", "", d["error"]))
     elif d:
         c = d["counts"]
-        rows.append((f"demo book, {n:,} clients", f"{d['create_s'] + d['build_s']:.1f} s", "", "",
-                     f"build {d['build_s']:.1f} s; {c.get('clients', 0):,} clients, "
-                     f"{c.get('holdings', 0):,} holdings"))
+        rows.append(
+            (
+                f"demo book, {n:,} clients",
+                f"{d['create_s'] + d['build_s']:.1f} s",
+                "",
+                "",
+                f"build {d['build_s']:.1f} s; {c.get('clients', 0):,} clients, "
+                f"{c.get('holdings', 0):,} holdings",
+            )
+        )
         rows.append(("demo vault on disk (db + wal)", f"{d['mb']:.1f} MB", "", "", "info"))
     return rows
 
@@ -327,11 +436,13 @@ def header(res: Results) -> list[str]:
     lite = conn.execute("SELECT sqlite_version()").fetchone()[0]
     conn.close()
     r, a = res.rows, res.args
-    return [f"Machine: {os.cpu_count()} CPUs {platform.machine()}, Python "
-            f"{platform.python_version()}, SQLCipher {cipher}, SQLite {lite}",
-            f"Data: {r['clients']:,} clients, {r['accounts']:,} accounts, {r['holdings']:,} "
-            f"holdings; cache {vault_engine.DEFAULT_CACHE_MIB} MiB; medians of {a.reps} reps "
-            f"(order shuffled), {a.opens} opens each"]
+    return [
+        f"Machine: {os.cpu_count()} CPUs {platform.machine()}, Python "
+        f"{platform.python_version()}, SQLCipher {cipher}, SQLite {lite}",
+        f"Data: {r['clients']:,} clients, {r['accounts']:,} accounts, {r['holdings']:,} "
+        f"holdings; cache {vault_engine.DEFAULT_CACHE_MIB} MiB; medians of {a.reps} reps "
+        f"(order shuffled), {a.opens} opens each",
+    ]
 
 
 def report(res: Results) -> None:

@@ -9,14 +9,17 @@ import pytest
 from app.domain.money import Money, quantize, to_decimal
 
 
-@pytest.mark.parametrize(("raw", "rounded"), [
-    ("1.005", "1.01"),
-    ("1.015", "1.02"),
-    ("2.675", "2.68"),
-    ("1.004", "1.00"),
-    ("-1.005", "-1.01"),
-    ("0.125", "0.13"),
-])
+@pytest.mark.parametrize(
+    ("raw", "rounded"),
+    [
+        ("1.005", "1.01"),
+        ("1.015", "1.02"),
+        ("2.675", "2.68"),
+        ("1.004", "1.00"),
+        ("-1.005", "-1.01"),
+        ("0.125", "0.13"),
+    ],
+)
 def test_amounts_round_half_up_to_cents(raw: str, rounded: str) -> None:
     assert Money(Decimal(raw)).amount == Decimal(rounded)
 
@@ -65,13 +68,16 @@ def test_multiply_and_convert_round_the_result() -> None:
     assert usd.convert(Decimal("7.12345678"), "CNY") == Money(Decimal("712.35"), "CNY")
 
 
-@pytest.mark.parametrize(("money", "text"), [
-    (Money(Decimal("1234567.891")), "¥1,234,567.89"),
-    (Money(Decimal("0")), "¥0.00"),
-    (Money(Decimal("-1234.5"), "USD"), "-$1,234.50"),
-    (Money(Decimal("999.999"), "HKD"), "HK$1,000.00"),
-    (Money(Decimal("1"), "CHF"), "CHF 1.00"),
-])
+@pytest.mark.parametrize(
+    ("money", "text"),
+    [
+        (Money(Decimal("1234567.891")), "¥1,234,567.89"),
+        (Money(Decimal("0")), "¥0.00"),
+        (Money(Decimal("-1234.5"), "USD"), "-$1,234.50"),
+        (Money(Decimal("999.999"), "HKD"), "HK$1,000.00"),
+        (Money(Decimal("1"), "CHF"), "CHF 1.00"),
+    ],
+)
 def test_format_groups_thousands_with_the_currency_symbol(money: Money, text: str) -> None:
     assert money.format() == text
     assert str(money) == text

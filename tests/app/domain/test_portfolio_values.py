@@ -54,4 +54,6 @@ def test_weights_sum_to_one() -> None:
 
 def test_weights_of_nothing_are_zero() -> None:
     assert weights({"equity": Decimal(0), "cash": Decimal(0)}) == {
-        "equity": Decimal(0), "cash": Decimal(0)}
+        "equity": Decimal(0),
+        "cash": Decimal(0),
+    }

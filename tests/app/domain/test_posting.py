@@ -100,8 +100,9 @@ def test_transfer_out_of_units_removes_average_cost_and_only_the_fee_moves_cash(
 
 
 def test_cash_transfers_move_the_amount_less_the_fee() -> None:
-    assert post(K.TRANSFER_IN, None, CASH, quantity=None, amount=D("500.00"),
-                fee=D("1.00")).cash == D("10499.00")
+    assert post(
+        K.TRANSFER_IN, None, CASH, quantity=None, amount=D("500.00"), fee=D("1.00")
+    ).cash == D("10499.00")
     posted = post(K.TRANSFER_OUT, HELD, CASH, quantity=None, amount=D("500.00"), fee=D("1.00"))
     assert posted.cash == D("9499.00")
     assert posted.position == HELD
@@ -119,8 +120,8 @@ trades = st.lists(st.tuples(quantities, amounts, amounts.filter(lambda f: f < 10
 
 @given(buys=trades, sells=trades)
 def test_buys_then_sells_never_go_negative_and_cash_adds_up(
-        buys: list[tuple[Decimal, Decimal, Decimal]],
-        sells: list[tuple[Decimal, Decimal, Decimal]]) -> None:
+    buys: list[tuple[Decimal, Decimal, Decimal]], sells: list[tuple[Decimal, Decimal, Decimal]]
+) -> None:
     position, cash = None, D("0")
     expected_units, expected_cash = D("0"), D("0")
     for quantity, amount, fee in buys:

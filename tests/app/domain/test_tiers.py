@@ -12,24 +12,36 @@ from app.services.config import tier_table
 
 
 def tier_doc(*thresholds: tuple[str, str]) -> dict[str, Any]:
-    return {"tiers": [
-        {"code": code, "name_zh": code, "name_en": code, "min_assets_cny": low,
-         "contact_every_days": 30, "review_every_days": 90, "birthday_care": True,
-         "event_invitations": False}
-        for code, low in thresholds
-    ]}
+    return {
+        "tiers": [
+            {
+                "code": code,
+                "name_zh": code,
+                "name_en": code,
+                "min_assets_cny": low,
+                "contact_every_days": 30,
+                "review_every_days": 90,
+                "birthday_care": True,
+                "event_invitations": False,
+            }
+            for code, low in thresholds
+        ]
+    }
 
 
-@pytest.mark.parametrize(("assets", "code"), [
-    ("0", "mass"),
-    ("49999.99", "mass"),
-    ("50000", "vip"),
-    ("499999.99", "vip"),
-    ("500000.00", "wealth"),
-    ("5999999.99", "wealth"),
-    ("6000000", "private"),
-    ("120000000", "private"),
-])
+@pytest.mark.parametrize(
+    ("assets", "code"),
+    [
+        ("0", "mass"),
+        ("49999.99", "mass"),
+        ("50000", "vip"),
+        ("499999.99", "vip"),
+        ("500000.00", "wealth"),
+        ("5999999.99", "wealth"),
+        ("6000000", "private"),
+        ("120000000", "private"),
+    ],
+)
 def test_bank_tiers_go_up_at_each_threshold(assets: str, code: str) -> None:
     assert tier_table().for_assets(Decimal(assets)).code == code
 
@@ -54,10 +66,13 @@ def test_negative_assets_fall_in_the_lowest_tier() -> None:
     assert table.for_assets(Decimal("-5")).code == "basic"
 
 
-@pytest.mark.parametrize("doc", [
-    tier_doc(("gold", "1000"), ("silver", "10")),
-    tier_doc(),
-])
+@pytest.mark.parametrize(
+    "doc",
+    [
+        tier_doc(("gold", "1000"), ("silver", "10")),
+        tier_doc(),
+    ],
+)
 def test_table_without_a_tier_at_zero_is_refused(doc: dict[str, Any]) -> None:
     with pytest.raises(ValueError, match="0"):
         TierTable.from_config(doc)

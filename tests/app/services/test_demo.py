@@ -43,12 +43,22 @@ KDF = KdfParams(memory_kib=8192, passes=1, lanes=1)
 TODAY = date(2025, 6, 30)
 CLIENTS = 40
 # Within a day: income, sales, money brought in, purchases, fees, money taken out.
-RANK = {"dividend": 0, "interest": 0, "sell": 1, "redemption": 1, "transfer_in": 2, "buy": 3,
-        "subscription": 3, "fee": 4, "transfer_out": 5}
+RANK = {
+    "dividend": 0,
+    "interest": 0,
+    "sell": 1,
+    "redemption": 1,
+    "transfer_in": 2,
+    "buy": 3,
+    "subscription": 3,
+    "fee": 4,
+    "transfer_out": 5,
+}
 
 
-def _build(folder: Path, seed: int, progress: list[tuple[float, str]] | None = None
-           ) -> tuple[Workspace, DemoStats]:
+def _build(
+    folder: Path, seed: int, progress: list[tuple[float, str]] | None = None
+) -> tuple[Workspace, DemoStats]:
     ws = Workspace.create(folder, "test passphrase 123", KDF)
     report = (lambda f, t: progress.append((f, t))) if progress is not None else None
     return ws, build_demo_book(ws, clients=CLIENTS, seed=seed, progress=report, today=TODAY)
@@ -56,8 +66,11 @@ def _build(folder: Path, seed: int, progress: list[tuple[float, str]] | None = N
 
 def _snapshot(ws: Workspace) -> list[tuple[str, str, Decimal]]:
     with ws.begin() as s:
-        rows = s.execute(select(Client.name, IdentityDocument.number, Client.financial_assets_cny)
-                         .join(IdentityDocument, IdentityDocument.client_id == Client.id))
+        rows = s.execute(
+            select(Client.name, IdentityDocument.number, Client.financial_assets_cny).join(
+                IdentityDocument, IdentityDocument.client_id == Client.id
+            )
+        )
         return sorted((name, number, assets) for name, number, assets in rows)
 
 
@@ -67,8 +80,9 @@ def progress() -> list[tuple[float, str]]:
 
 
 @pytest.fixture(scope="module")
-def book(tmp_path_factory: pytest.TempPathFactory, progress: list[tuple[float, str]]
-         ) -> Iterator[tuple[Workspace, DemoStats]]:
+def book(
+    tmp_path_factory: pytest.TempPathFactory, progress: list[tuple[float, str]]
+) -> Iterator[tuple[Workspace, DemoStats]]:
     ws, stats = _build(tmp_path_factory.mktemp("demo") / "v", 7, progress)
     yield ws, stats
     ws.close()
@@ -95,23 +109,32 @@ def test_every_tier_is_present(ws: Workspace) -> None:
 
 def test_every_person_holds_3_to_15_positions(ws: Workspace) -> None:
     with ws.begin() as s:
-        counts = dict(s.execute(
-            select(Account.client_id, func.count(Holding.id))
-            .join(Holding, Holding.account_id == Account.id)
-            .where(Holding.quantity > 0).group_by(Account.client_id)).all())
-        risks = set(s.scalars(select(Instrument.risk_rating).join(
-            Holding, Holding.instrument_id == Instrument.id)))
+        counts = dict(
+            s.execute(
+                select(Account.client_id, func.count(Holding.id))
+                .join(Holding, Holding.account_id == Account.id)
+                .where(Holding.quantity > 0)
+                .group_by(Account.client_id)
+            ).all()
+        )
+        risks = set(
+            s.scalars(
+                select(Instrument.risk_rating).join(Holding, Holding.instrument_id == Instrument.id)
+            )
+        )
     people = _people(ws)
     assert all(3 <= counts.get(c.id, 0) <= 15 for c in people), counts
     assert risks == {1, 2, 3, 4, 5}
 
 
 def test_identity_numbers_are_valid_and_match_birth_dates_and_cities(ws: Workspace) -> None:
-    codes = {city.name: {d.code for d in city.districts}
-             for city in load_words().cities.items}
+    codes = {city.name: {d.code for d in city.districts} for city in load_words().cities.items}
     with ws.begin() as s:
-        rows = s.execute(select(Client, IdentityDocument.number).join(
-            IdentityDocument, IdentityDocument.client_id == Client.id)).all()
+        rows = s.execute(
+            select(Client, IdentityDocument.number).join(
+                IdentityDocument, IdentityDocument.client_id == Client.id
+            )
+        ).all()
     assert len(rows) == CLIENTS
     for client, number in rows:
         assert check_resident_id(number, client.birth_date, today=TODAY) == number
@@ -128,8 +151,10 @@ def test_people_look_like_a_private_bankers_book(ws: Workspace) -> None:
     assert Counter(c.preferred_language for c in people).most_common(1)[0][0] == "zh"
     assert len({c.relationship_manager for c in people}) >= 3
     assert len({c.city for c in people}) >= 10
-    assert all((c.occupation and c.source_of_wealth and c.onboarded_on) or c.status == "prospect"
-               for c in people)
+    assert all(
+        (c.occupation and c.source_of_wealth and c.onboarded_on) or c.status == "prospect"
+        for c in people
+    )
     assert any(c.lunar_birth_month for c in people)
     assert len(load_words().cities.items) >= 25
 
@@ -137,9 +162,11 @@ def test_people_look_like_a_private_bankers_book(ws: Workspace) -> None:
 def test_households_have_members_with_roles(ws: Workspace) -> None:
     with ws.begin() as s:
         households = list(s.scalars(select(Client).where(Client.kind == "household")))
-        links = s.execute(select(HouseholdMember.household_id, HouseholdMember.role,
-                                 Client.kind).join(Client, Client.id == HouseholdMember.member_id)
-                          ).all()
+        links = s.execute(
+            select(HouseholdMember.household_id, HouseholdMember.role, Client.kind).join(
+                Client, Client.id == HouseholdMember.member_id
+            )
+        ).all()
     assert households
     assert {role for _, role, _ in links} <= set(ROLES)
     members = [h for h, _, kind in links if kind == "person"]
@@ -178,8 +205,14 @@ def test_transactions_post_to_the_holdings_and_cash(ws: Workspace) -> None:
         cash = Decimal(0)
         for t in sorted(by_account[account_id], key=lambda t: (t.trade_date, RANK[t.kind])):
             assert t.currency == account.currency
-            posted = post(TransactionKind(t.kind), positions.get(t.instrument_id), cash,
-                          quantity=t.quantity, amount=t.amount, fee=t.fee)
+            posted = post(
+                TransactionKind(t.kind),
+                positions.get(t.instrument_id),
+                cash,
+                quantity=t.quantity,
+                amount=t.amount,
+                fee=t.fee,
+            )
             assert posted.cash >= 0
             cash = posted.cash
             if t.instrument_id is not None and posted.position is not None:
@@ -188,8 +221,10 @@ def test_transactions_post_to_the_holdings_and_cash(ws: Workspace) -> None:
         for instrument_id, position in positions.items():
             assert instrument_id is not None
             holding = holdings.pop((account_id, instrument_id))
-            assert (holding.quantity, holding.cost_basis) == (position.quantity,
-                                                              position.cost_basis)
+            assert (holding.quantity, holding.cost_basis) == (
+                position.quantity,
+                position.cost_basis,
+            )
     assert not holdings  # every holding is explained by its transactions
 
 
@@ -197,8 +232,9 @@ def test_prices_and_rates_cover_three_years_of_business_days(ws: Workspace) -> N
     days = business_days(TODAY)
     with ws.begin() as s:
         first, last = s.execute(select(func.min(Price.day), func.max(Price.day))).one()
-        per_instrument = set(s.scalars(select(func.count()).select_from(Price)
-                                       .group_by(Price.instrument_id)))
+        per_instrument = set(
+            s.scalars(select(func.count()).select_from(Price).group_by(Price.instrument_id))
+        )
         rates: dict[str, list[Decimal]] = defaultdict(list)
         for currency, rate in s.execute(select(FxRate.currency, FxRate.rate_to_cny)):
             rates[currency].append(rate)
@@ -217,10 +253,26 @@ def test_the_shelf_has_every_type_with_fitting_risk(ws: Workspace) -> None:
     with ws.begin() as s:
         shelf = list(s.scalars(select(Instrument)))
     types = {i.type for i in shelf}
-    assert types == {"deposit", "wmp", "mutual_fund", "bond", "equity", "insurance", "trust",
-                     "private_fund", "structured", "gold"}
-    assert {i.asset_class for i in shelf} == {"cash", "fixed_income", "equity", "alternative",
-                                               "commodity", "insurance"}
+    assert types == {
+        "deposit",
+        "wmp",
+        "mutual_fund",
+        "bond",
+        "equity",
+        "insurance",
+        "trust",
+        "private_fund",
+        "structured",
+        "gold",
+    }
+    assert {i.asset_class for i in shelf} == {
+        "cash",
+        "fixed_income",
+        "equity",
+        "alternative",
+        "commodity",
+        "insurance",
+    }
     assert {i.currency for i in shelf} == {"CNY", "USD", "HKD"}
     assert Counter(i.currency for i in shelf).most_common(1)[0][0] == "CNY"
     risk = {t: {i.risk_rating for i in shelf if i.type == t} for t in types}
@@ -237,8 +289,7 @@ def test_notes_and_consents(ws: Workspace) -> None:
     assert all(80 <= len(n.body) <= 300 and n.written_at.tzinfo for n in notes)
     assert any(re.search(r"[A-Z]{1,3}[0-9-]{4,}", n.body) for n in notes)
     assert {c.client_id for c in consents if c.purpose == "service"} == set(per_client)
-    assert {c.purpose for c in consents} == {"service", "sensitive_pi", "marketing",
-                                              "recording"}
+    assert {c.purpose for c in consents} == {"service", "sensitive_pi", "marketing", "recording"}
     assert {c.method for c in consents} <= {"paper", "app", "counter"}
     assert all(c.proof_ref and c.granted_at.tzinfo for c in consents)
 
@@ -253,21 +304,33 @@ def test_nothing_is_queued_for_push_but_the_audit_event(ws: Workspace) -> None:
 def test_stats_count_what_was_written(book: tuple[Workspace, DemoStats]) -> None:
     ws, stats = book
     with ws.begin() as s:
+
         def count(model: type) -> int:
             return s.scalar(select(func.count()).select_from(model)) or 0
 
         assert stats.clients == CLIENTS
-        assert stats.households == s.scalar(select(func.count()).where(
-            Client.kind == "household"))
-        assert (stats.accounts, stats.holdings, stats.transactions, stats.prices,
-                stats.notes, stats.instruments) == (
-            count(Account), count(Holding), count(Transaction), count(Price), count(Note),
-            count(Instrument))
+        assert stats.households == s.scalar(select(func.count()).where(Client.kind == "household"))
+        assert (
+            stats.accounts,
+            stats.holdings,
+            stats.transactions,
+            stats.prices,
+            stats.notes,
+            stats.instruments,
+        ) == (
+            count(Account),
+            count(Holding),
+            count(Transaction),
+            count(Price),
+            count(Note),
+            count(Instrument),
+        )
     assert stats.seconds > 0
 
 
-def test_progress_runs_from_zero_to_one(progress: list[tuple[float, str]],
-                                        book: tuple[Workspace, DemoStats]) -> None:
+def test_progress_runs_from_zero_to_one(
+    progress: list[tuple[float, str]], book: tuple[Workspace, DemoStats]
+) -> None:
     fractions = [f for f, _ in progress]
     assert fractions[0] == 0.0 and fractions[-1] == 1.0
     assert fractions == sorted(fractions)
@@ -277,8 +340,13 @@ def test_progress_runs_from_zero_to_one(progress: list[tuple[float, str]],
 def test_accounts_have_card_numbers_and_most_are_at_this_bank(ws: Workspace) -> None:
     with ws.begin() as s:
         accounts = list(s.scalars(select(Account)))
-    assert all(a.number and a.number.startswith("62") and 16 <= len(a.number) <= 19
-               and check_bank_card(a.number) == [] for a in accounts)
+    assert all(
+        a.number
+        and a.number.startswith("62")
+        and 16 <= len(a.number) <= 19
+        and check_bank_card(a.number) == []
+        for a in accounts
+    )
     assert len({a.number for a in accounts}) == len(accounts)
     at_bank = Counter(a.at_this_bank for a in accounts)
     assert at_bank[True] > at_bank[False] > 0

@@ -31,16 +31,26 @@ from app.vault.keys import KdfParams
 from app.vault.models import AuditEvent, Client, IdentityDocument, OutboxEntry
 
 ZH = ["姓名", "性别", "出生日期", "证件类型", "证件号码", "手机", "邮箱", "城市", "职业"]
-EN = ["name", "gender", "birth_date", "id_type", "id_number", "mobile", "email", "city",
-      "occupation"]
+EN = [
+    "name",
+    "gender",
+    "birth_date",
+    "id_type",
+    "id_number",
+    "mobile",
+    "email",
+    "city",
+    "occupation",
+]
 SURNAMES = "王李张刘陈杨黄赵吴周"
 GIVEN = "伟芳娜敏静丽强磊军洋"
 
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = Workspace.create(tmp_path / "v", "test passphrase 123",
-                                 KdfParams(memory_kib=8192, passes=1, lanes=1))
+    workspace = Workspace.create(
+        tmp_path / "v", "test passphrase 123", KdfParams(memory_kib=8192, passes=1, lanes=1)
+    )
     yield workspace
     workspace.close()
 
@@ -53,13 +63,22 @@ def resident_id(born: date, seq: int = 123, area: str = "110105") -> str:
 def person(i: int) -> list[str]:
     """One valid row (columns as ``ZH``/``EN``); ``i`` makes name, ID and mobile unique."""
     born = date(1960 + i % 40, 1 + i % 12, 1 + i % 28)
-    return [SURNAMES[i % 10] + GIVEN[i // 10 % 10] + GIVEN[i % 10], "男" if i % 2 else "女",
-            born.isoformat(), "居民身份证", resident_id(born, i % 1000, f"{110101 + i // 1000}"),
-            f"139{i:08d}", f"client{i}@example.com", "上海", "企业主"]
+    return [
+        SURNAMES[i % 10] + GIVEN[i // 10 % 10] + GIVEN[i % 10],
+        "男" if i % 2 else "女",
+        born.isoformat(),
+        "居民身份证",
+        resident_id(born, i % 1000, f"{110101 + i // 1000}"),
+        f"139{i:08d}",
+        f"client{i}@example.com",
+        "上海",
+        "企业主",
+    ]
 
 
-def write_csv(path: Path, header: list[str], rows: list[list[str]],
-              encoding: str = "utf-8") -> Path:
+def write_csv(
+    path: Path, header: list[str], rows: list[list[str]], encoding: str = "utf-8"
+) -> Path:
     with path.open("w", encoding=encoding, newline="") as handle:
         csv.writer(handle).writerows([header, *rows])
     return path
@@ -89,8 +108,17 @@ def test_csv_in_the_encodings_excel_writes(ws: Workspace, tmp_path: Path, encodi
 
 
 def test_gbk_csv_with_annotated_full_width_headers(ws: Workspace, tmp_path: Path) -> None:
-    header = [" 姓名 ", "性别", "出生日期", "证件类型", "证件号码（18位）", "手机（必填）", "邮箱",
-              "城市", "职业"]
+    header = [
+        " 姓名 ",
+        "性别",
+        "出生日期",
+        "证件类型",
+        "证件号码（18位）",
+        "手机（必填）",
+        "邮箱",
+        "城市",
+        "职业",
+    ]
     path = write_csv(tmp_path / "book.csv", header, [person(i) for i in range(3)], "gbk")
     headers, rows = read_client_rows(path)
     assert headers[5] == "手机（必填）"
@@ -99,8 +127,7 @@ def test_gbk_csv_with_annotated_full_width_headers(ws: Workspace, tmp_path: Path
     assert import_clients(ws, path).imported == 3
 
 
-def test_plain_utf8_with_english_headers_and_other_columns(ws: Workspace,
-                                                           tmp_path: Path) -> None:
+def test_plain_utf8_with_english_headers_and_other_columns(ws: Workspace, tmp_path: Path) -> None:
     header = [*EN, "Employer", "Relationship Manager", "Onboarded On", "Needs"]
     rows = [[*person(i), "示例公司", "王经理", "2024/3/5", "养老"] for i in range(3)]
     path = write_csv(tmp_path / "book.csv", header, rows)
@@ -118,8 +145,17 @@ def test_xlsx_with_english_headers_and_a_real_date_cell(ws: Workspace, tmp_path:
     sheet = book.active
     sheet.append(["Name", "Gender", "Birth Date", "ID Type", "ID Number", "Mobile", "City"])
     born = date(1982, 7, 9)
-    sheet.append(["Li Wei", "M", datetime(1982, 7, 9), "resident_id", resident_id(born, 5),
-                  13812345678, "Beijing"])
+    sheet.append(
+        [
+            "Li Wei",
+            "M",
+            datetime(1982, 7, 9),
+            "resident_id",
+            resident_id(born, 5),
+            13812345678,
+            "Beijing",
+        ]
+    )
     sheet.cell(2, 3).number_format = "yyyy-mm-dd"
     sheet.append([None] * 7)  # a blank row is skipped
     sheet.append(["王芳", "女", date(1990, 1, 2), "护照", "E12345678", "+852 9123 4567", "香港"])
@@ -140,8 +176,7 @@ def test_xlsx_with_english_headers_and_a_real_date_cell(ws: Workspace, tmp_path:
     assert [d.doc_type for d in ws.clients.show("王芳").documents] == ["passport"]
 
 
-def test_an_id_number_excel_turned_into_a_float_is_explained(ws: Workspace,
-                                                             tmp_path: Path) -> None:
+def test_an_id_number_excel_turned_into_a_float_is_explained(ws: Workspace, tmp_path: Path) -> None:
     book = openpyxl.Workbook()
     book.active.append(["姓名", "证件号码"])
     book.active.append(["张伟", 1.10105198005121e17])
@@ -152,8 +187,9 @@ def test_an_id_number_excel_turned_into_a_float_is_explained(ws: Workspace,
     assert "scientific notation" in report.problems[0].message
 
 
-def test_tab_separated_utf16_text_as_excel_saves_unicode_text(ws: Workspace,
-                                                              tmp_path: Path) -> None:
+def test_tab_separated_utf16_text_as_excel_saves_unicode_text(
+    ws: Workspace, tmp_path: Path
+) -> None:
     path = tmp_path / "book.csv"
     lines = ["\t".join(ZH), *("\t".join(person(i)) for i in range(2))]
     path.write_text("\r\n".join(lines), encoding="utf-16")
@@ -176,7 +212,10 @@ def test_three_bad_rows_among_ten_import_nothing(ws: Workspace, tmp_path: Path) 
     assert not report.ok
     assert (report.rows, report.imported) == (10, 0)
     assert [(p.row, p.column) for p in report.problems] == [
-        (4, "证件号码"), (6, "手机"), (9, "证件号码")]
+        (4, "证件号码"),
+        (6, "手机"),
+        (9, "证件号码"),
+    ]
     assert "check" in report.problems[0].message
     assert "birth date" in report.problems[2].message
     assert ws.clients.count() == 0
@@ -184,8 +223,11 @@ def test_three_bad_rows_among_ten_import_nothing(ws: Workspace, tmp_path: Path) 
 
 
 def test_every_problem_in_a_row_is_reported(ws: Workspace, tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "book.csv", ["姓名", "性别", "邮箱", "出生日期", "证件类型"],
-                     [["X", "未知", "not-an-email", "2024-02-30", "驾驶证"]])
+    path = write_csv(
+        tmp_path / "book.csv",
+        ["姓名", "性别", "邮箱", "出生日期", "证件类型"],
+        [["X", "未知", "not-an-email", "2024-02-30", "驾驶证"]],
+    )
     report = import_clients(ws, path)
     assert [p.column for p in report.problems] == ["姓名", "性别", "邮箱", "出生日期", "证件类型"]
 
@@ -238,8 +280,9 @@ def test_dry_run_still_finds_vault_duplicates(ws: Workspace, tmp_path: Path) -> 
 # --- what gets written ----------------------------------------------------------------------
 
 
-def test_every_imported_client_and_document_reaches_the_outbox(ws: Workspace,
-                                                               tmp_path: Path) -> None:
+def test_every_imported_client_and_document_reaches_the_outbox(
+    ws: Workspace, tmp_path: Path
+) -> None:
     n = 7
     pending = ws.pending_changes()
     path = write_csv(tmp_path / "book.csv", ZH, [person(i) for i in range(n)])
@@ -250,10 +293,15 @@ def test_every_imported_client_and_document_reaches_the_outbox(ws: Workspace,
     assert count(ws, OutboxEntry, creates, OutboxEntry.table_name == "identity_documents") == n
     with ws.begin() as s:
         ids = {str(i) for i in s.scalars(select(Client.id))}
-        queued = set(s.scalars(select(OutboxEntry.row_id).where(
-            OutboxEntry.table_name == "clients")))
-        payload = json.loads(s.scalars(select(OutboxEntry.payload).where(
-            OutboxEntry.table_name == "identity_documents")).first() or "{}")
+        queued = set(
+            s.scalars(select(OutboxEntry.row_id).where(OutboxEntry.table_name == "clients"))
+        )
+        payload = json.loads(
+            s.scalars(
+                select(OutboxEntry.payload).where(OutboxEntry.table_name == "identity_documents")
+            ).first()
+            or "{}"
+        )
         client = s.scalars(select(Client)).first()
     assert ids == queued
     assert payload["client_id"] in ids and payload["doc_type"] == "resident_id"
@@ -265,21 +313,21 @@ def test_one_audit_event_records_the_import(ws: Workspace, tmp_path: Path) -> No
     path = write_csv(tmp_path / "book.csv", ZH, [person(i) for i in range(3)])
     import_clients(ws, path)
     with ws.begin() as s:
-        events = list(s.scalars(select(AuditEvent).where(
-            AuditEvent.action == "clients.imported")))
+        events = list(s.scalars(select(AuditEvent).where(AuditEvent.action == "clients.imported")))
     assert len(events) == 1
     assert events[0].subject == "book.csv"
     details = json.loads(events[0].details)
-    assert details == {"rows": 3,
-                       "file_sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
+    assert details == {"rows": 3, "file_sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
     assert all(r.ok for r in ws.verify())
 
 
 def test_optional_fields_are_mapped(ws: Workspace, tmp_path: Path) -> None:
     header = ["姓名", "证件类型", "证件号码", "状态", "过农历生日", "出生日期", "语言", "联系渠道"]
-    path = write_csv(tmp_path / "book.csv", header,
-                     [["陈大文", "台胞证", "12345678", "潜在客户", "是", "1970-03-15", "闽南语",
-                       "微信"]])
+    path = write_csv(
+        tmp_path / "book.csv",
+        header,
+        [["陈大文", "台胞证", "12345678", "潜在客户", "是", "1970-03-15", "闽南语", "微信"]],
+    )
     assert import_clients(ws, path).ok
     profile = ws.clients.show("陈大文")
     assert profile.row.status == "prospect"
@@ -324,8 +372,9 @@ def test_two_columns_for_one_field_is_an_error(ws: Workspace, tmp_path: Path) ->
         ("book.csv", b"name\x00\n", "not a text"),
     ],
 )
-def test_unusable_files_get_one_clear_sentence(ws: Workspace, tmp_path: Path, name: str,
-                                               content: bytes, reason: str) -> None:
+def test_unusable_files_get_one_clear_sentence(
+    ws: Workspace, tmp_path: Path, name: str, content: bytes, reason: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(ValidationError, match=reason) as caught:
@@ -341,12 +390,23 @@ def test_a_missing_file(ws: Workspace, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("header", "field"),
     [
-        ("姓名", "name"), (" Name ", "name"), ("NAME", "name"), ("姓名/Name", "name"),
-        ("*姓名", "name"), ("手机(必填)", "mobile"), ("手机（必填）", "mobile"),
-        ("手机号码【必填】", "mobile"), ("Birth Date", "birth_date"), ("birth-date", "birth_date"),
-        ("出生日期 birth_date", "birth_date"), ("证件号码（18位）", "id_number"),
-        ("E-mail", "email"), ("客户经理", "relationship_manager"), ("开户日期", "onboarded_on"),
-        ("备注", None), ("", None),
+        ("姓名", "name"),
+        (" Name ", "name"),
+        ("NAME", "name"),
+        ("姓名/Name", "name"),
+        ("*姓名", "name"),
+        ("手机(必填)", "mobile"),
+        ("手机（必填）", "mobile"),
+        ("手机号码【必填】", "mobile"),
+        ("Birth Date", "birth_date"),
+        ("birth-date", "birth_date"),
+        ("出生日期 birth_date", "birth_date"),
+        ("证件号码（18位）", "id_number"),
+        ("E-mail", "email"),
+        ("客户经理", "relationship_manager"),
+        ("开户日期", "onboarded_on"),
+        ("备注", None),
+        ("", None),
     ],
 )
 def test_header_matching(header: str, field: str | None) -> None:
@@ -356,26 +416,33 @@ def test_header_matching(header: str, field: str | None) -> None:
 @pytest.mark.parametrize(
     ("label", "code", "number"),
     [
-        ("resident_id", "resident_id", None), ("居民身份证", "resident_id", None),
-        ("身份证", "resident_id", None), ("Passport", "passport", "E12345678"),
-        ("护照", "passport", "E12345678"), ("hk_macau_permit", "hk_macau_permit", "H12345678"),
+        ("resident_id", "resident_id", None),
+        ("居民身份证", "resident_id", None),
+        ("身份证", "resident_id", None),
+        ("Passport", "passport", "E12345678"),
+        ("护照", "passport", "E12345678"),
+        ("hk_macau_permit", "hk_macau_permit", "H12345678"),
         ("港澳通行证", "hk_macau_permit", "H12345678"),
         ("港澳居民来往内地通行证", "hk_macau_permit", "H12345678"),
-        ("taiwan_permit", "taiwan_permit", "12345678"), ("台胞证", "taiwan_permit", "12345678"),
+        ("taiwan_permit", "taiwan_permit", "12345678"),
+        ("台胞证", "taiwan_permit", "12345678"),
         ("台湾居民来往大陆通行证", "taiwan_permit", "12345678"),
         ("foreign_permanent_residence", "foreign_permanent_residence", "USA123456789012"),
         ("外国人永久居留身份证", "foreign_permanent_residence", "USA123456789012"),
     ],
 )
 def test_identity_document_labels(label: str, code: str, number: str | None) -> None:
-    clean, problems = check_row({"name": "张伟", "id_type": label,
-                                 "id_number": number or resident_id(date(1980, 1, 1))})
+    clean, problems = check_row(
+        {"name": "张伟", "id_type": label, "id_number": number or resident_id(date(1980, 1, 1))}
+    )
     assert problems == []
     assert clean is not None and clean.id_type == code
 
 
-@pytest.mark.parametrize(("text", "gender"), [("男", "M"), ("女", "F"), ("M", "M"), ("f", "F"),
-                                              ("Female", "F"), ("男性", "M")])
+@pytest.mark.parametrize(
+    ("text", "gender"),
+    [("男", "M"), ("女", "F"), ("M", "M"), ("f", "F"), ("Female", "F"), ("男性", "M")],
+)
 def test_gender_spellings(text: str, gender: str) -> None:
     clean, _ = check_row({"name": "张伟", "gender": text})
     assert clean is not None and clean.gender == gender
@@ -404,8 +471,9 @@ def test_templates_import_cleanly(ws: Workspace, name: str) -> None:
     assert report.rows >= 2
 
 
-def test_progress_is_reported_and_ends_at_one(ws: Workspace, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_progress_is_reported_and_ends_at_one(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(importer, "_BATCH", 3)
     path = write_csv(tmp_path / "book.csv", ZH, [person(i) for i in range(10)])
     seen: list[float] = []
@@ -414,8 +482,9 @@ def test_progress_is_reported_and_ends_at_one(ws: Workspace, tmp_path: Path,
     assert seen[-1] == 1.0 and len(seen) > 4
 
 
-def test_cancel_mid_way_leaves_the_vault_unchanged(ws: Workspace, tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cancel_mid_way_leaves_the_vault_unchanged(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(importer, "_BATCH", 3)
     path = write_csv(tmp_path / "book.csv", ZH, [person(i) for i in range(10)])
     pending, audit = ws.pending_changes(), count(ws, AuditEvent)
@@ -436,13 +505,16 @@ def test_cancel_mid_way_leaves_the_vault_unchanged(ws: Workspace, tmp_path: Path
 
 
 def test_format_problems() -> None:
-    problems = tuple(RowProblem(r, "证件号码", "the check character should be X, not 3.")
-                     for r in range(2, 60))
+    problems = tuple(
+        RowProblem(r, "证件号码", "the check character should be X, not 3.") for r in range(2, 60)
+    )
     report = ImportReport(Path("book.csv"), 58, 0, False, problems, ())
     lines = format_problems(report, limit=3)
-    assert lines == ["row 2, 证件号码: the check character should be X, not 3.",
-                     "row 3, 证件号码: the check character should be X, not 3.",
-                     "row 4, 证件号码: the check character should be X, not 3.",
-                     "… and 55 more problems."]
+    assert lines == [
+        "row 2, 证件号码: the check character should be X, not 3.",
+        "row 3, 证件号码: the check character should be X, not 3.",
+        "row 4, 证件号码: the check character should be X, not 3.",
+        "… and 55 more problems.",
+    ]
     assert not report.ok
     assert format_problems(ImportReport(Path("b.csv"), 1, 1, False, (), ())) == []

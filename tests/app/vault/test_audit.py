@@ -65,10 +65,12 @@ def test_event_removed_from_the_middle_is_detected(audited: Workspace) -> None:
 
 
 def test_swapped_events_are_detected(audited: Workspace) -> None:
-    tamper(audited,
-           "UPDATE audit_events SET seq = -seq WHERE seq IN (2, 3)",
-           "UPDATE audit_events SET seq = 3 WHERE seq = -2",
-           "UPDATE audit_events SET seq = 2 WHERE seq = -3")
+    tamper(
+        audited,
+        "UPDATE audit_events SET seq = -seq WHERE seq IN (2, 3)",
+        "UPDATE audit_events SET seq = 3 WHERE seq = -2",
+        "UPDATE audit_events SET seq = 2 WHERE seq = -3",
+    )
     ok, detail = audit_chain_ok(audited)
     assert not ok
     assert "does not follow" in detail

@@ -32,8 +32,9 @@ def clients(ws: Workspace) -> set[tuple[str, str, str | None]]:
         return {(str(c.id), c.name, c.city) for c in s.scalars(select(Client))}
 
 
-def test_restore_gives_the_same_clients(ws: Workspace, backup_file: Path, tmp_path: Path,
-                                        state_dir: Path) -> None:
+def test_restore_gives_the_same_clients(
+    ws: Workspace, backup_file: Path, tmp_path: Path, state_dir: Path
+) -> None:
     restored = restore(backup_file, tmp_path / "restored", PASSPHRASE, state_dir, CHEAP_KDF)
     try:
         assert clients(restored) == clients(ws)
@@ -49,7 +50,8 @@ def test_backup_holds_no_client_name_in_the_clear(backup_file: Path) -> None:
 
 
 def test_wrong_passphrase_on_restore_is_refused_and_writes_nothing(
-        backup_file: Path, tmp_path: Path, state_dir: Path) -> None:
+    backup_file: Path, tmp_path: Path, state_dir: Path
+) -> None:
     target = tmp_path / "restored"
     with pytest.raises(WrongPassphrase):
         restore(backup_file, target, "not the passphrase", state_dir, CHEAP_KDF)
@@ -68,8 +70,9 @@ def test_damaged_backup_is_refused(backup_file: Path, tmp_path: Path, state_dir:
     assert not target.exists()
 
 
-def test_restore_into_an_existing_vault_is_refused(ws: Workspace, backup_file: Path,
-                                                   vault_dir: Path, state_dir: Path) -> None:
+def test_restore_into_an_existing_vault_is_refused(
+    ws: Workspace, backup_file: Path, vault_dir: Path, state_dir: Path
+) -> None:
     before = (vault_dir / "vault.db").stat().st_mtime_ns
     with pytest.raises(VaultExists):
         restore(backup_file, vault_dir, PASSPHRASE, state_dir, CHEAP_KDF)

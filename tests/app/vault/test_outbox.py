@@ -22,8 +22,11 @@ ID_NUMBER = "11010519491231002X"
 
 def entries(ws: Workspace, table: str = "clients") -> list[OutboxEntry]:
     with ws.begin() as s:
-        return list(s.scalars(
-            select(OutboxEntry).where(OutboxEntry.table_name == table).order_by(OutboxEntry.seq)))
+        return list(
+            s.scalars(
+                select(OutboxEntry).where(OutboxEntry.table_name == table).order_by(OutboxEntry.seq)
+            )
+        )
 
 
 def payload(entry: OutboxEntry) -> dict[str, Any]:
@@ -106,7 +109,8 @@ def test_rows_applied_from_the_server_are_not_queued(ws: Workspace) -> None:
 
 
 def test_rows_added_inside_applying_remote_but_flushed_at_commit_are_not_queued(
-        ws: Workspace) -> None:
+    ws: Workspace,
+) -> None:
     # applying_remote exits (unmarking the session) before ws.begin commits and flushes.
     with ws.begin() as s, applying_remote(s):
         s.add(Client(name="赵敏", rev=1))
@@ -160,8 +164,17 @@ def test_bulk_update_of_local_only_columns_is_allowed_and_queues_nothing(ws: Wor
     client_id = add_client(ws)
     valued_at = datetime(2025, 6, 1, tzinfo=UTC)
     with ws.begin() as s:
-        s.execute(update(Client), [{"id": client_id, "financial_assets_cny": Decimal("60000.00"),
-                                    "tier": "vip", "assets_valued_at": valued_at}])
+        s.execute(
+            update(Client),
+            [
+                {
+                    "id": client_id,
+                    "financial_assets_cny": Decimal("60000.00"),
+                    "tier": "vip",
+                    "assets_valued_at": valued_at,
+                }
+            ],
+        )
 
     with ws.begin() as s:
         client = s.get(Client, client_id)
@@ -173,8 +186,7 @@ def test_bulk_update_of_local_only_columns_is_allowed_and_queues_nothing(ws: Wor
 def test_bulk_update_with_synced_values_and_local_parameters_is_refused(ws: Workspace) -> None:
     client_id = add_client(ws)
     with pytest.raises(VaultError), ws.begin() as s:
-        s.execute(update(Client).where(Client.id == client_id).values(name="改名"),
-                  {"tier": "vip"})
+        s.execute(update(Client).where(Client.id == client_id).values(name="改名"), {"tier": "vip"})
 
 
 def test_changing_a_local_only_column_through_the_session_queues_nothing(ws: Workspace) -> None:
@@ -228,8 +240,10 @@ def test_rolled_back_change_leaves_no_outbox_entry(ws: Workspace) -> None:
     with pytest.raises(RuntimeError), ws.begin() as s:
         s.add(Client(name="王芳"))
         s.flush()
-        assert len(list(s.scalars(select(OutboxEntry).where(
-            OutboxEntry.table_name == "clients")))) == 1
+        assert (
+            len(list(s.scalars(select(OutboxEntry).where(OutboxEntry.table_name == "clients"))))
+            == 1
+        )
         raise RuntimeError("cancel")
 
     assert entries(ws) == []

@@ -54,10 +54,19 @@ def test_canary_is_findable(tmp_path: Path) -> None:
 
 
 def test_client_details_never_on_disk_in_plaintext(
-        vault_dir: Path, temp_dir: Path, kdf, state_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    vault_dir: Path, temp_dir: Path, kdf, state_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
     ws = Workspace.create(vault_dir, "test passphrase 123", kdf)
-    ws.clients.add(NewClient(name=NAME, email=EMAIL, id_number=ID_NUMBER, mobile=MOBILE,
-                             city="广州", address="广州市天河区珠江新城华夏路8号"))
+    ws.clients.add(
+        NewClient(
+            name=NAME,
+            email=EMAIL,
+            id_number=ID_NUMBER,
+            mobile=MOBILE,
+            city="广州",
+            address="广州市天河区珠江新城华夏路8号",
+        )
+    )
     ws.clients.show(NAME)
     # While open: the WAL and SHM files exist and hold the fresh pages.
     assert (vault_dir / "vault.db-wal").exists()

@@ -15,7 +15,8 @@ from app.vault.types import ScaledDecimal, UtcDateTime
 DIALECT = sqlite.dialect()
 metadata = MetaData()
 ledger = Table(
-    "ledger", metadata,
+    "ledger",
+    metadata,
     Column("n", Integer, primary_key=True),
     Column("amount", ScaledDecimal(2)),
     Column("at", UtcDateTime),
@@ -54,9 +55,18 @@ def test_scaled_decimal_accepts_trailing_zeros_beyond_its_scale() -> None:
     assert ScaledDecimal(2).process_bind_param(Decimal("1.500"), DIALECT) == 150
 
 
-@pytest.mark.parametrize("value", [
-    "0", "0.01", "-0.01", "-1234.56", "9999999999.99", "-9999999999.99", "12345678901234567.89",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "0",
+        "0.01",
+        "-0.01",
+        "-1234.56",
+        "9999999999.99",
+        "-9999999999.99",
+        "12345678901234567.89",
+    ],
+)
 def test_scaled_decimal_round_trips_exactly(engine: Engine, value: str) -> None:
     stored = round_trip(engine, amount=Decimal(value))["amount"]
     assert isinstance(stored, Decimal)
@@ -67,7 +77,9 @@ def test_scaled_decimal_is_stored_as_an_integer(engine: Engine) -> None:
     round_trip(engine, amount=Decimal("12.34"))
     with engine.connect() as c:
         assert c.exec_driver_sql("SELECT typeof(amount), amount FROM ledger").one() == (
-            "integer", 1234)
+            "integer",
+            1234,
+        )
 
 
 def test_sql_sum_is_exact(engine: Engine) -> None:
@@ -104,8 +116,8 @@ def test_utc_datetime_text_order_is_time_order(engine: Engine) -> None:
     new_york = timezone(timedelta(hours=-5))
     beijing = timezone(timedelta(hours=8))
     times = [
-        datetime(2025, 6, 1, 20, 0, tzinfo=new_york),   # 01:00 UTC on 2 June
-        datetime(2025, 6, 2, 8, 0, tzinfo=beijing),     # 00:00 UTC on 2 June
+        datetime(2025, 6, 1, 20, 0, tzinfo=new_york),  # 01:00 UTC on 2 June
+        datetime(2025, 6, 2, 8, 0, tzinfo=beijing),  # 00:00 UTC on 2 June
         datetime(2025, 6, 1, 23, 59, 59, 999999, tzinfo=UTC),
     ]
     with engine.begin() as c:

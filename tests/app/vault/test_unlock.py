@@ -33,7 +33,8 @@ def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
     """Content hash and mtime of every file in the vault folder."""
     return {
         p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
-        for p in sorted(folder.iterdir()) if p.is_file()
+        for p in sorted(folder.iterdir())
+        if p.is_file()
     }
 
 
@@ -53,7 +54,8 @@ def test_missing_vault_says_how_to_make_one(tmp_path: Path, state_dir: Path) -> 
 
 
 def test_wrong_passphrase_writes_nothing_and_delay_grows(
-        vault_dir: Path, state_dir: Path, kdf: KdfParams) -> None:
+    vault_dir: Path, state_dir: Path, kdf: KdfParams
+) -> None:
     Workspace.create(vault_dir, PASS, kdf).close()
     before = snapshot(vault_dir)
     clock = FakeClock()
