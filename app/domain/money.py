@@ -92,3 +92,18 @@ class Money:
 
     def __str__(self) -> str:
         return self.format()
+
+
+def chinese_units(amount: Decimal) -> str:
+    """Large amounts the way Chinese bankers say them: ``1.23亿``, ``456.78万``.
+
+    Below 10,000 the amount is returned grouped (``9,999.00``); the caller adds the currency.
+    """
+    sign = "-" if amount < 0 else ""
+    value = abs(amount)
+    if value >= Decimal(100_000_000):
+        return f"{sign}{quantize(value / Decimal(100_000_000), 2):,}亿"
+    if value >= Decimal(10_000):
+        return f"{sign}{quantize(value / Decimal(10_000), 2):,}万"
+    return f"{sign}{quantize(value, 2):,}"
+

@@ -36,6 +36,7 @@ class Workspace:
     """An unlocked vault. Close it (or use it as a context manager) to lock."""
 
     def __init__(self, vault: OpenVault, actor: str | None = None) -> None:
+        from app.services.client_edits import ClientEdits
         from app.services.clients import ClientService
         from app.services.portfolio import PortfolioService
 
@@ -45,6 +46,7 @@ class Workspace:
         outbox.install(self._sessions)
         self.device_id = self._ensure_device_id()
         self.clients = ClientService(self)
+        self.edits = ClientEdits(self)
         self.portfolio = PortfolioService(self)
 
     # --- opening and closing ------------------------------------------------------

@@ -1,0 +1,33 @@
+"""What a mutation changed, so that each view refreshes only what it shows.
+
+Every mutating service returns a ``Changes`` (or a result carrying one); the app
+broadcasts it once (``operation_did_execute``) and views look at the flags they need.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.domain.ids import ClientId
+
+
+@dataclass(frozen=True)
+class Changes:
+    clients: bool = False
+    holdings: bool = False
+    consents: bool = False
+    settings: bool = False
+    client_ids: frozenset[ClientId] = field(default_factory=frozenset)
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            clients=self.clients or other.clients,
+            holdings=self.holdings or other.holdings,
+            consents=self.consents or other.consents,
+            settings=self.settings or other.settings,
+            client_ids=self.client_ids | other.client_ids,
+        )
+
+    @property
+    def any(self) -> bool:
+        return self.clients or self.holdings or self.consents or self.settings
