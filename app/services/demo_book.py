@@ -390,7 +390,9 @@ class PortfolioMaker:
             booked.append(t)
         gap = cash_target - cash
         if gap:
-            day = self.rng.randint(booked[-1].day if booked else first, last)
+            # booked[-1] may fall after ``last`` (a dividend dated late): never before it.
+            start = booked[-1].day if booked else first
+            day = self.rng.randint(start, max(start, last))
             settle = Txn(day, K.TRANSFER_IN if gap > 0 else K.TRANSFER_OUT, amount=abs(gap))
             cash = self._post(settle, positions, cash).cash
             booked.append(settle)

@@ -27,7 +27,7 @@ from sqlalchemy.pool import QueuePool
 
 from app.domain.errors import VaultError
 
-DEFAULT_CACHE_MIB = 128
+DEFAULT_CACHE_MIB = 256  # a 10,000-client demo book is ~150 MB
 BUSY_TIMEOUT_MS = 10_000
 
 

@@ -223,7 +223,9 @@ class Holding(Synced, Base):
 
     __tablename__ = "holdings"
     __table_args__ = (UniqueConstraint("account_id", "instrument_id"),)
-    account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("accounts.id"), index=True)
+    # No index of its own on account_id: the unique (account_id, instrument_id) index
+    # serves look-ups by account (migration 0003 dropped the redundant one).
+    account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("accounts.id"))
     instrument_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("instruments.id"), index=True)
     quantity: Mapped[Decimal] = mapped_column(ScaledDecimal(6), default=Decimal(0))
     cost_basis: Mapped[Decimal] = mapped_column(ScaledDecimal(2), default=Decimal(0))

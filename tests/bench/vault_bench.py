@@ -270,7 +270,8 @@ def run_crm(
 def time_open(path: Path, key: bytes | None) -> float:
     t0 = time.perf_counter()
     conn = vault_engine.connect(path, key)
-    conn.execute("SELECT count(*) FROM clients").fetchone()
+    # A fixed, small read: what opening costs, not how big the book is.
+    conn.execute("SELECT id FROM clients LIMIT 1").fetchone()
     try:
         return time.perf_counter() - t0
     finally:
@@ -389,7 +390,7 @@ def table_rows(res: Results) -> list[tuple[str, str, str, str, str]]:
     e, p = (statistics.median(res.opens[v]) for v in VARIANTS)
     rows.append(
         (
-            "2nd connection: connect + count(*)",
+            "2nd connection: connect + first row",
             f"{e * 1000:.2f} ms",
             f"{p * 1000:.2f} ms",
             f"{e / p:.2f}",
