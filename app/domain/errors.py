@@ -24,7 +24,11 @@ class VaultExists(VaultError):
 
 
 class WrongPassphrase(VaultError):
-    """The passphrase did not unwrap any key slot."""
+    """The passphrase did not unwrap any key slot; the next try waits ``seconds_left``."""
+
+    def __init__(self, message: str, seconds_left: float = 0.0) -> None:
+        super().__init__(message)
+        self.seconds_left = seconds_left
 
 
 class UnlockThrottled(VaultError):

@@ -106,4 +106,3 @@ def chinese_units(amount: Decimal) -> str:
     if value >= Decimal(10_000):
         return f"{sign}{quantize(value / Decimal(10_000), 2):,}万"
     return f"{sign}{quantize(value, 2):,}"
-

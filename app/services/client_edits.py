@@ -24,9 +24,23 @@ if TYPE_CHECKING:
     from app.services.workspace import Workspace
 
 EDITABLE = (
-    "name", "gender", "birth_date", "mobile", "email", "address", "city", "occupation",
-    "employer", "source_of_wealth", "preferred_channel", "preferred_language",
-    "relationship_manager", "onboarded_on", "status", "needs", "preferences",
+    "name",
+    "gender",
+    "birth_date",
+    "mobile",
+    "email",
+    "address",
+    "city",
+    "occupation",
+    "employer",
+    "source_of_wealth",
+    "preferred_channel",
+    "preferred_language",
+    "relationship_manager",
+    "onboarded_on",
+    "status",
+    "needs",
+    "preferences",
 )
 REVEALABLE = ("mobile", "email", "address", "id_number")
 DATE_FIELDS = ("birth_date", "onboarded_on")
@@ -53,7 +67,9 @@ def _parse_dates(values: Mapping[str, Any], errors: list[FieldError]) -> dict[st
     return parsed
 
 
-def check_edit(current: NewClient, values: Mapping[str, Any]) -> tuple[dict[str, Any], list[FieldError]]:
+def check_edit(
+    current: NewClient, values: Mapping[str, Any]
+) -> tuple[dict[str, Any], list[FieldError]]:
     """The normalised new values of the edited fields, and every problem found."""
     unknown = set(values) - set(EDITABLE)
     if unknown:
@@ -69,8 +85,9 @@ def check_edit(current: NewClient, values: Mapping[str, Any]) -> tuple[dict[str,
 
 
 def _as_new_client(c: Client, id_number: str | None, id_type: str | None) -> NewClient:
-    return NewClient(**{key: getattr(c, key) for key in EDITABLE}, id_number=id_number,
-                     id_type=id_type)
+    return NewClient(
+        **{key: getattr(c, key) for key in EDITABLE}, id_number=id_number, id_type=id_type
+    )
 
 
 class ClientEdits:
@@ -82,8 +99,9 @@ class ClientEdits:
         with self._ws.begin() as s:
             client = self._ws.clients.resolve(s, str(client_id))
             doc = next((d for d in client.documents if d.deleted_at is None), None)
-            current = _as_new_client(client, doc.number if doc else None,
-                                     doc.doc_type if doc else None)
+            current = _as_new_client(
+                client, doc.number if doc else None, doc.doc_type if doc else None
+            )
             clean, errors = check_edit(current, values)
             if errors:
                 raise EditRejected(errors)
@@ -109,9 +127,12 @@ class ClientEdits:
                 value = docs[0].number if docs else ""
             else:
                 value = getattr(client, field) or ""
-            self._ws.record(s, "client.revealed", str(client.id),
-                            {"field": field, "class": str(masking.field_class(field)),
-                             "reason": reason})
+            self._ws.record(
+                s,
+                "client.revealed",
+                str(client.id),
+                {"field": field, "class": str(masking.field_class(field)), "reason": reason},
+            )
         return str(value)
 
     def update_document(self, client_id: ClientId, doc_type: str, number: str) -> Changes:
@@ -120,7 +141,8 @@ class ClientEdits:
             client = self._ws.clients.resolve(s, str(client_id))
             clean = validation.check_document(doc_type, number, client.birth_date)
             if self._ws.clients.existing_id_numbers(s, [clean]) - {
-                    d.number for d in client.documents if d.deleted_at is None}:
+                d.number for d in client.documents if d.deleted_at is None
+            }:
                 raise ValidationError("id_number: another client already has this number.")
             from app.vault.types import utc_now
 

@@ -3,25 +3,31 @@
 A client's financial assets at the bank (cash plus positions in accounts at this
 bank, at the latest price and FX rate) set the tier. Those derived columns are
 refreshed here and are local-only: the server computes its own.
+
+For the Portfolio tab: the value history (replaying the transactions against daily
+prices and rates), performance per reporting period, allocation and concentration.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from functools import cache
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Row, and_, func, select, type_coerce, update
+from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.types import NullType
 
 from app.domain import portfolio as calc
 from app.domain.errors import ValidationError
 from app.domain.ids import ClientId
-from app.domain.money import AMOUNT_SCALE, quantize
+from app.domain.money import AMOUNT_SCALE, REPORTING_CURRENCY, quantize
+from app.domain.performance import PerformanceFigures, ValueHistory, figures, figures_table
 from app.domain.posting import Position, TransactionKind, post
 from app.services.config import tier_table
 from app.vault.models import (
@@ -34,10 +40,12 @@ from app.vault.models import (
     Price,
     Transaction,
 )
-from app.vault.types import utc_now
+from app.vault.types import ScaledDecimal, utc_now
 
 if TYPE_CHECKING:
     from app.services.workspace import Workspace
+
+    TxnRow = Row[uuid.UUID, uuid.UUID | None, str, date, Decimal | None, Decimal, Decimal]
 
 
 @dataclass(frozen=True)
@@ -65,6 +73,27 @@ class PortfolioSummary:
     cash_cny: Decimal
     holdings: tuple[HoldingLine, ...]
     by_asset_class: dict[str, Decimal]
+
+
+# How the allocation charts group a holding; cash joins as "cash" (R1: it is a deposit),
+# or under its account's currency.
+ALLOCATION_KEYS: dict[str, Callable[[HoldingLine], str]] = {
+    "asset_class": lambda line: line.asset_class,
+    "type": lambda line: line.type,
+    "currency": lambda line: line.currency,
+    "risk_rating": lambda line: f"R{line.risk_rating}",
+}
+CASH_GROUPS = {"asset_class": "cash", "type": "cash", "risk_rating": "R1"}
+TXN_COLUMNS = (
+    Transaction.account_id,
+    Transaction.instrument_id,
+    Transaction.kind,
+    Transaction.trade_date,
+    Transaction.quantity,
+    Transaction.amount,
+    Transaction.fee,
+)
+K = TypeVar("K")
 
 
 def latest_prices(
@@ -340,3 +369,192 @@ class PortfolioService:
         )
         session.add(txn)
         return txn
+
+    # --- the Portfolio tab: history, performance, allocation, concentration ------------
+
+    def history(
+        self, client_id: ClientId, start: date | None = None, end: date | None = None
+    ) -> ValueHistory:
+        """The client's (or household's) value in CNY on each priced day, with its flows.
+
+        Positions and cash are replayed from the transactions, so the history starts on
+        the first transaction's day (the first priced day on or after it). An account whose
+        transactions do not add up to its holdings and cash is held constant instead, and
+        the history is ``reconstructed``; ``start`` and ``end`` cut it, inclusive.
+        """
+        with self._ws.begin() as s:
+            record, market = _history_inputs(s, _member_ids(s, client_id))
+            if not market.days:  # only CNY cash: value it on the days the market was open
+                days = frozenset(s.scalars(select(FxRate.day).distinct()))
+                market = replace(market, open_days=days)
+        return calc.book_history(record, market).between(start, end)
+
+    def performance(
+        self, client_id: ClientId, period: str, today: date | None = None
+    ) -> PerformanceFigures:
+        """TWR, XIRR, volatility and drawdown over a period (1M, 3M, YTD, 1Y, 3Y, ALL)."""
+        return figures(self.history(client_id), period, today or date.today())
+
+    def performance_table(
+        self, client_id: ClientId, today: date | None = None
+    ) -> list[PerformanceFigures]:
+        """``performance`` for 1M, 3M, YTD, 1Y, 3Y and ALL, from one history."""
+        return figures_table(self.history(client_id), today or date.today())
+
+    def allocation(self, client_id: ClientId, by: str) -> dict[str, Decimal]:
+        """CNY value per asset class, type, currency or risk rating (R1–R5), cash included."""
+        if by not in ALLOCATION_KEYS:
+            raise ValueError(f"cannot allocate by {by!r}: use one of {', '.join(ALLOCATION_KEYS)}")
+        summary = self.summary(client_id)
+        values = calc.allocation_by(summary.holdings, ALLOCATION_KEYS[by])
+        for currency, amount in self._cash_by_currency(client_id).items():
+            group = CASH_GROUPS.get(by, currency)
+            values[group] = values.get(group, Decimal(0)) + amount
+        return calc.allocation_by(values.items(), lambda kv: kv[0], lambda kv: kv[1])
+
+    def concentration(self, client_id: ClientId) -> calc.Concentration:
+        """The largest position (by product code, over all accounts) and the top five, as
+        shares of the whole portfolio including cash."""
+        summary = self.summary(client_id)
+        by_code: dict[str, Decimal] = defaultdict(Decimal)
+        for line in summary.holdings:
+            by_code[line.code] += line.market_value_cny
+        return calc.concentration(by_code, summary.total_cny)
+
+    def _cash_by_currency(self, client_id: ClientId) -> dict[str, Decimal]:
+        with self._ws.begin() as s:
+            owners = _member_ids(s, client_id)
+            rates = latest_rates(s)
+            rows = s.execute(
+                select(Account.currency, Account.cash_balance).where(
+                    Account.client_id.in_(owners), Account.deleted_at.is_(None)
+                )
+            ).all()
+        out: dict[str, Decimal] = defaultdict(Decimal)
+        for currency, cash in rows:
+            out[currency] += quantize(cash * calc.fx_rate(currency, rates), AMOUNT_SCALE)
+        return dict(out)
+
+
+def _movements(rows: Iterable[TxnRow]) -> dict[uuid.UUID, list[calc.Movement] | None]:
+    """Each account's movements in date order; None for an account with an unpostable one."""
+    out: dict[uuid.UUID, list[calc.Movement] | None] = {}
+    for t in rows:
+        moves = out.setdefault(t.account_id, [])
+        if moves is None:
+            continue
+        try:
+            kind = TransactionKind(t.kind)
+            moves.append(
+                calc.movement(
+                    kind,
+                    t.trade_date,
+                    t.account_id,
+                    t.instrument_id,
+                    quantity=t.quantity,
+                    amount=t.amount,
+                    fee=t.fee,
+                )
+            )
+        except (ValueError, ValidationError):
+            out[t.account_id] = None
+    return out
+
+
+def _decoded(s: Session, column: InstrumentedAttribute[Any], stored: Iterable[Any]) -> list[Any]:
+    """Stored values decoded as the column's type does, a whole column at a time (each
+    distinct value once, where decoding is more than arithmetic)."""
+    if isinstance(column.type, ScaledDecimal):  # the same as its decoding, without the layers
+        unit = Decimal(1).scaleb(-column.type.scale)
+        return list(map(unit.__mul__, map(Decimal, stored)))
+    dialect = s.get_bind().dialect
+    process = column.type.dialect_impl(dialect).result_processor(dialect, None)
+    return list(stored) if process is None else list(map(cache(process), stored))
+
+
+def _daily(
+    s: Session,
+    key: InstrumentedAttribute[K],
+    day: InstrumentedAttribute[date],
+    value: InstrumentedAttribute[Decimal],
+    where: ColumnElement[bool],
+    since: date | None = None,
+) -> dict[K, list[tuple[date, Decimal]]]:
+    """Date-ordered ``(day, value)`` series by key, from ``since``'s last rows on.
+
+    Three years of prices are thousands of rows repeating the same ids and days: they are
+    read as stored and decoded column by column, which costs less than reading them.
+    """
+    if since is not None:  # from the earliest of each key's last day on or before ``since``
+        last = select(func.max(day).label("day")).where(where, day <= since).group_by(key)
+        start = s.scalar(select(func.min(last.subquery().c.day)))
+        where = and_(where, day >= (start or since))
+    stored = [type_coerce(c, NullType()) for c in (key, day, value)]
+    query = select(*stored).where(where).order_by(key, day)
+    rows = s.connection().execute(query).all()  # Core: no ORM row loading
+    if not rows:
+        return {}
+    keys, days, values = zip(*rows, strict=True)
+    pairs = list(zip(_decoded(s, day, days), _decoded(s, value, values), strict=True))
+    out: dict[K, list[tuple[date, Decimal]]] = {}
+    for k, decoded in zip(dict.fromkeys(keys), _decoded(s, key, dict.fromkeys(keys)), strict=True):
+        first = keys.index(k)  # ordered by key, so each key's rows are together
+        out[decoded] = pairs[first : first + keys.count(k)]
+    return out
+
+
+def _first_needed(record: calc.BookRecord) -> date | None:
+    """The first transaction's day when every account that holds anything has transactions;
+    else None (an account held constant is valued on every day with prices)."""
+    firsts: list[date] = []
+    for account, cash in record.cash.items():
+        moves = record.movements.get(account, ())
+        holds = any(q for (a, _), q in record.holdings.items() if a == account)
+        if moves is None or (not moves and (cash or holds)):
+            return None
+        firsts.extend(m.day for m in moves[:1])
+    return min(firsts, default=None)
+
+
+def _history_inputs(
+    s: Session, owners: list[uuid.UUID]
+) -> tuple[calc.BookRecord, calc.MarketHistory]:
+    """Accounts, holdings and transactions of ``owners``, and the prices and rates they need."""
+    accounts = s.execute(
+        select(Account.id, Account.currency, Account.cash_balance).where(
+            Account.client_id.in_(owners), Account.deleted_at.is_(None)
+        )
+    ).all()
+    ids = [a.id for a in accounts]
+    holdings = s.execute(
+        select(Holding.account_id, Holding.instrument_id, Holding.quantity).where(
+            Holding.account_id.in_(ids), Holding.deleted_at.is_(None)
+        )
+    ).all()
+    txns = s.execute(
+        select(*TXN_COLUMNS)
+        .where(Transaction.account_id.in_(ids), Transaction.deleted_at.is_(None))
+        .order_by(Transaction.trade_date)
+    )
+    movements = _movements(txns)
+    used = {h.instrument_id for h in holdings} | {
+        m.instrument for ms in movements.values() for m in ms or () if m.instrument
+    }
+    currency = dict(
+        s.execute(select(Instrument.id, Instrument.currency).where(Instrument.id.in_(used))).all()
+    )
+    foreign = (set(currency.values()) | {a.currency for a in accounts}) - {REPORTING_CURRENCY}
+    record = calc.BookRecord(
+        {a.id: a.cash_balance for a in accounts},
+        {(h.account_id, h.instrument_id): h.quantity for h in holdings},
+        movements,
+    )
+    since = _first_needed(record)
+    prices = _daily(
+        s, Price.instrument_id, Price.day, Price.close, Price.instrument_id.in_(used), since
+    )
+    rates = _daily(
+        s, FxRate.currency, FxRate.day, FxRate.rate_to_cny, FxRate.currency.in_(foreign), since
+    )
+    market = calc.MarketHistory(prices, rates, currency, {a.id: a.currency for a in accounts})
+    return record, market

@@ -36,8 +36,10 @@ class Workspace:
     """An unlocked vault. Close it (or use it as a context manager) to lock."""
 
     def __init__(self, vault: OpenVault, actor: str | None = None) -> None:
+        from app.services.book import BookService
         from app.services.client_edits import ClientEdits
         from app.services.clients import ClientService
+        from app.services.home import HomeService
         from app.services.portfolio import PortfolioService
 
         self.vault = vault
@@ -48,6 +50,8 @@ class Workspace:
         self.clients = ClientService(self)
         self.edits = ClientEdits(self)
         self.portfolio = PortfolioService(self)
+        self.book = BookService(self)
+        self.home = HomeService(self)
 
     # --- opening and closing ------------------------------------------------------
 

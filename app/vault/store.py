@@ -117,7 +117,8 @@ def unlock(
         delay = throttle.record_failure()
         raise WrongPassphrase(
             "That passphrase does not open this vault; check it (Caps Lock?) and try "
-            f"again in {int(delay)} second{'s' if delay != 1 else ''}."
+            f"again in {int(delay)} second{'s' if delay != 1 else ''}.",
+            delay,
         ) from None
     failures = throttle.failures
     throttle.record_success()

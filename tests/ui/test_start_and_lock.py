@@ -1,0 +1,105 @@
+"""First run, unlock, wrong passphrase countdown, and locking (shortcut and idle)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+sys.path.insert(0, str(Path(__file__).parent))
+from helpers import PASS, unlock, visible_texts
+
+
+def test_first_run_creates_a_vault(make_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "new-vault"
+    window = make_window(target)
+    assert window.stack.currentWidget() is window.welcome
+    page = window.welcome
+    page.path.setText(str(target))
+    page.first.setText("short")
+    assert not page.create.isEnabled() and "at least 12" in page.rules.text().lower()
+    page.first.setText("a long passphrase 2026")
+    page.second.setText("a long passphrase 2025")
+    assert not page.create.isEnabled() and "differ" in page.rules.text()
+    page.second.setText("a long passphrase 2026")
+    assert page.create.isEnabled() and page.meter.value() >= 2
+    qtbot.mouseClick(page.create, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.workbench, timeout=15000)
+    assert (target / "keys.json").exists() and (target / "vault.db").exists()
+    assert "Unlocked" in window.vault_state.text()
+
+
+def test_unlock_and_wrong_passphrase_countdown(make_window, qtbot, book: Path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(book)
+    assert window.stack.currentWidget() is window.unlock
+    assert str(book) in window.unlock.path_label.text()
+    window.unlock.passphrase.setText("not the passphrase")
+    qtbot.mouseClick(window.unlock.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "does not open" in window.unlock.message.text(), timeout=15000)
+    assert not window.unlock.button.isEnabled()
+    assert "Try again in" in window.unlock.button.text()
+    assert window.unlock.seconds_left() >= 1
+    qtbot.waitUntil(lambda: window.unlock.button.isEnabled(), timeout=5000)
+    unlock(window, qtbot)
+    assert window.pages.currentWidget() is window.home
+
+
+def _open_client_list(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.show_page(1)
+    qtbot.waitUntil(lambda: window.clients.model.rowCount() > 0, timeout=10000)
+
+
+def test_lock_by_shortcut_drops_all_client_data(make_window, qtbot, book: Path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(book)
+    unlock(window, qtbot)
+    qtbot.waitUntil(lambda: window.home.summary is not None, timeout=10000)
+    _open_client_list(window, qtbot)
+    window.open_client(window.clients.model.client_id(0))
+    qtbot.waitUntil(lambda: window.client_view.name.text() != "", timeout=10000)
+    name = window.client_view.name.text()
+    assert any(name in t for t in visible_texts(window))
+    qtbot.keySequence(window, QKeySequence("Ctrl+L"))  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.unlock, timeout=5000)
+    assert not window.session.unlocked
+    assert window.clients.model.rowCount() == 0
+    assert window.client_view.profile_tab.client_id is None
+    leftovers = [t for t in visible_texts(window) if name in t]
+    assert leftovers == []
+    window.session.worker.run_sync(lambda ws: None)
+    assert window.session.worker.ws is None  # the database is closed
+
+
+def test_idle_timeout_locks(make_window, qtbot, book: Path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(book)
+    unlock(window, qtbot)
+    _open_client_list(window, qtbot)
+    first_name = window.clients.model.data(window.clients.model.index(0, 0))
+    window.idle.timeout = 0.2  # seconds of wall-clock time without input
+    window.idle.last_input -= 1
+    window.idle.check()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.unlock, timeout=5000)
+    assert window.clients.model.rowCount() == 0
+    assert not [t for t in visible_texts(window) if first_name in t]
+
+
+def test_idle_counts_wall_clock_time(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.idle import IdleWatcher
+
+    now = [1000.0]
+    watcher = IdleWatcher(300, clock=lambda: now[0])
+    watcher.start()
+    with qtbot.waitSignal(watcher.sig_idle, timeout=1000):
+        now[0] += 301  # e.g. the laptop slept: no timer ran, the clock moved on
+        watcher.check()
+    assert not watcher.active
+
+
+def test_second_window_on_the_same_vault_is_refused(make_window, qtbot, book: Path) -> None:  # type: ignore[no-untyped-def]
+    first = make_window(book)
+    unlock(first, qtbot)
+    second = make_window(book)
+    second.unlock.passphrase.setText(PASS)
+    qtbot.mouseClick(second.unlock.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "already open" in second.unlock.message.text(), timeout=15000)

@@ -1,0 +1,210 @@
+"""The client list as a lazy table model: ids for the whole query, rows fetched in batches.
+
+A query (filter + sort) fetches the matching ids (one cheap column) and the first
+batch of rows on the vault worker; ``canFetchMore``/``fetchMore`` bring further batches
+as the view scrolls. Results of a superseded query are dropped, and while one query
+runs only the newest waiting one is kept, so fast typing never queues up work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from app.domain import masking
+from app.domain.money import Money
+from app.services.book import BookFilter, BookRow
+from app.services.workspace import Workspace
+from ui.formatting import format_money_short
+from ui.session import VaultSession
+
+BATCH = 256
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Query:
+    filter: BookFilter = BookFilter()
+    sort: str = "assets"
+    descending: bool = True
+
+
+COLUMNS = ("name", "tier", "assets", "risk", "last_contact", "rm", "city", "mobile")
+SORT_OF_COLUMN = {
+    "name": "name",
+    "tier": "tier",
+    "assets": "assets",
+    "risk": "risk",
+    "last_contact": "last_contact",
+    "rm": "rm",
+    "city": "city",
+}
+
+
+class ClientListModel(QAbstractTableModel):
+    sig_counted = Signal(int)  # matching clients for the current query
+
+    def __init__(self, session: VaultSession) -> None:
+        super().__init__()
+        self.session = session
+        self.query = Query()
+        self._ids: list[Any] = []
+        self._rows: list[BookRow] = []
+        self._generation = 0
+        self._running = False
+        self._waiting: Query | None = None
+        self._fetching = False
+        self._headers = (
+            self.tr("Name"),
+            self.tr("Tier"),
+            self.tr("Assets (CNY)"),
+            self.tr("Risk level"),
+            self.tr("Last contact"),
+            self.tr("Relationship manager"),
+            self.tr("City"),
+            self.tr("Mobile"),
+        )
+
+    # --- queries ------------------------------------------------------------------
+
+    def set_query(self, query: Query) -> None:
+        self.query = query
+        if self._running:
+            self._waiting = query
+            return
+        self._start(query)
+
+    def set_filter(self, book_filter: BookFilter) -> None:
+        self.set_query(replace(self.query, filter=book_filter))
+
+    def refresh(self) -> None:
+        self.set_query(self.query)
+
+    def _start(self, query: Query) -> None:
+        self._generation += 1
+        generation = self._generation
+
+        def job(ws: Workspace) -> tuple[list[Any], list[BookRow]]:
+            ids = ws.book.ids(query.filter, query.sort, query.descending)
+            return ids, ws.book.rows(ids[:BATCH])
+
+        self._running = self.session.run(
+            job, lambda result: self._loaded(generation, result), self._failed
+        )
+
+    def _loaded(self, generation: int, result: tuple[list[Any], list[BookRow]]) -> None:
+        self._running = False
+        if generation == self._generation:
+            self.beginResetModel()
+            self._ids, self._rows = result
+            self._fetching = False
+            self.endResetModel()
+            self.sig_counted.emit(len(self._ids))
+        if self._waiting is not None:
+            query, self._waiting = self._waiting, None
+            self._start(query)
+
+    def _failed(self, error: BaseException) -> None:
+        self._running = False
+        self._fetching = False
+        self.session.sig_error.emit(error)
+
+    def clear(self) -> None:
+        """Drop every row (the vault is locking)."""
+        self._generation += 1
+        self._waiting = None
+        self._running = False
+        self.beginResetModel()
+        self._ids, self._rows = [], []
+        self.endResetModel()
+
+    def client_id(self, row: int) -> Any:
+        return self._rows[row].id
+
+    # --- lazy fetching --------------------------------------------------------------
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._fetching and len(self._rows) < len(self._ids)
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        generation = self._generation
+        wanted = self._ids[len(self._rows) : len(self._rows) + BATCH]
+        self._fetching = self.session.run(
+            lambda ws: ws.book.rows(wanted),
+            lambda rows: self._fetched(generation, rows),
+            self._failed,
+        )
+
+    def _fetched(self, generation: int, rows: list[BookRow]) -> None:
+        if generation != self._generation or not rows:
+            self._fetching = False
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+        self._fetching = False
+
+    # --- the table ----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "assets":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "assets":
+            return Money(row.financial_assets_cny).format()
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+    def _display(self, row: BookRow, column: str) -> str:
+        if column == "name":
+            return row.name + (self.tr(" (household)") if row.kind == "household" else "")
+        if column == "tier":
+            return row.tier_name
+        if column == "assets":
+            return format_money_short(row.financial_assets_cny)
+        if column == "risk":
+            return row.risk_level or self.tr("not assessed")
+        if column == "last_contact":
+            text = row.last_contact.isoformat() if row.last_contact else self.tr("never")
+            return text + (" ⚠" if row.overdue else "")
+        if column == "rm":
+            return row.relationship_manager or ""
+        if column == "city":
+            return row.city or ""
+        return masking.mask_mobile(row.mobile)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = SORT_OF_COLUMN.get(COLUMNS[column])
+        if key is None:
+            return
+        self.set_query(
+            replace(self.query, sort=key, descending=order == Qt.SortOrder.DescendingOrder)
+        )

@@ -1,0 +1,194 @@
+"""Portfolio tab: holdings, allocation by asset class / type / currency / risk rating,
+value history with ranges, returns (TWR and XIRR) per period, risk and concentration.
+
+Every figure comes from ``ws.portfolio`` in one worker call; the tab only lays it out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.ids import ClientId
+from app.domain.performance import PERIODS, PerformanceFigures, ValueHistory, period_start
+from app.domain.portfolio import Concentration
+from app.services.portfolio import PortfolioSummary
+from app.services.workspace import Workspace
+from ui.clients.holdings_model import HoldingsModel
+from ui.formatting import format_money, format_percent
+from ui.session import VaultSession
+
+ALLOCATIONS = ("asset_class", "type", "currency", "risk_rating")
+
+
+@dataclass(frozen=True)
+class PortfolioData:
+    summary: PortfolioSummary
+    history: ValueHistory
+    performance: list[PerformanceFigures]
+    allocations: dict[str, dict[str, Decimal]]
+    concentration: Concentration
+
+
+def load_portfolio(ws: Workspace, client_id: ClientId) -> PortfolioData:
+    history = ws.portfolio.history(client_id)
+    return PortfolioData(
+        summary=ws.portfolio.summary(client_id),
+        history=history,
+        performance=ws.portfolio.performance_table(client_id),
+        allocations={by: ws.portfolio.allocation(client_id, by) for by in ALLOCATIONS},
+        concentration=ws.portfolio.concentration(client_id),
+    )
+
+
+class PortfolioTab(QWidget):
+    def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.client_id: ClientId | None = None
+        self.data: PortfolioData | None = None
+        self.charts: dict[str, object] = {}
+        self.history_chart = None
+        self.holdings = HoldingsModel()
+        self._build_ui()
+
+    def _build_ui(self) -> None:
+        self.table = QTableView(alternatingRowColors=True)
+        self.table.setModel(self.holdings)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(0, 220)
+        self.alloc_box = QGroupBox(self.tr("Allocation"))
+        self.alloc_grid = QGridLayout(self.alloc_box)
+        self.history_box = QGroupBox(self.tr("Value history"))
+        history_layout = QVBoxLayout(self.history_box)
+        ranges = QHBoxLayout()
+        self.range_group = QButtonGroup(self)
+        for period in PERIODS:
+            button = QPushButton(period, checkable=True)
+            self.range_group.addButton(button)
+            ranges.addWidget(button)
+            button.clicked.connect(lambda _=False, p=period: self.show_range(p))
+        ranges.addStretch(1)
+        history_layout.addLayout(ranges)
+        self.figures_box = QGroupBox(self.tr("Returns and risk"))
+        self.figures = QGridLayout(self.figures_box)
+        self.concentration = QLabel(wordWrap=True)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.addWidget(self.table, 2)
+        row = QHBoxLayout()
+        row.addWidget(self.history_box, 3)
+        row.addWidget(self.figures_box, 2)
+        column.addLayout(row, 2)
+        column.addWidget(self.alloc_box, 2)
+        column.addWidget(self.concentration)
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setWidget(body)
+        QVBoxLayout(self).addWidget(scroll)
+
+    def open(self, client_id: ClientId) -> None:
+        self.client_id = client_id
+        self.session.run(
+            lambda ws: load_portfolio(ws, client_id), lambda data: self._show(client_id, data)
+        )
+
+    def _show(self, client_id: ClientId, data: PortfolioData) -> None:
+        if client_id != self.client_id:
+            return
+        self.data = data
+        self.holdings.set_lines(list(data.summary.holdings), data.summary.total_cny)
+        self._show_allocations(data.allocations)
+        self._show_figures(data.performance)
+        c = data.concentration
+        self.concentration.setText(
+            self.tr(
+                "Concentration: largest position {0} at {1}; top five {2} of the portfolio."
+            ).format(c.largest_key or "—", f"{c.largest_weight:.1%}", f"{c.top5_weight:.1%}")
+        )
+        self.show_range("1Y")
+
+    def _show_allocations(self, allocations: dict[str, dict[str, Decimal]]) -> None:
+        from ui.charts.bars import BarChart
+
+        titles = {
+            "asset_class": self.tr("By asset class"),
+            "type": self.tr("By product type"),
+            "currency": self.tr("By currency"),
+            "risk_rating": self.tr("By risk rating"),
+        }
+        for i, by in enumerate(ALLOCATIONS):
+            if by not in self.charts:
+                chart = BarChart(lambda v: format_money(Decimal(v)))
+                chart.setMinimumHeight(150)
+                box = QGroupBox(titles[by])
+                QVBoxLayout(box).addWidget(chart)
+                self.alloc_grid.addWidget(box, i // 2, i % 2)
+                self.charts[by] = chart
+            self.charts[by].set_data(allocations[by])  # type: ignore[attr-defined]
+
+    def _show_figures(self, table: list[PerformanceFigures]) -> None:
+        while self.figures.count():
+            item = self.figures.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        heads = (
+            "",
+            self.tr("TWR"),
+            self.tr("XIRR (p.a.)"),
+            self.tr("Volatility"),
+            self.tr("Max drawdown"),
+        )
+        for col, head in enumerate(heads):
+            self.figures.addWidget(QLabel(head, objectName="muted"), 0, col)
+        for row, f in enumerate(table, start=1):
+            cells = (
+                f.period,
+                format_percent(f.twr),
+                format_percent(f.xirr),
+                "—" if f.volatility is None else f"{f.volatility:.1%}",
+                format_percent(f.max_drawdown),
+            )
+            for col, text in enumerate(cells):
+                self.figures.addWidget(QLabel(text), row, col)
+
+    def show_range(self, period: str) -> None:
+        if self.data is None or not self.data.history.points:
+            return
+        from ui.charts.history import HistoryChart
+
+        if self.history_chart is None:
+            self.history_chart = HistoryChart(lambda v: format_money(Decimal(v)))
+            self.history_chart.setMinimumHeight(220)
+            self.history_box.layout().addWidget(self.history_chart)
+        for button in self.range_group.buttons():
+            button.setChecked(button.text() == period)
+        points = self.data.history.points
+        start = period_start(period, date.today(), points[0][0])
+        self.history_chart.set_points([p for p in points if p[0] >= start])
+
+    def clear(self) -> None:
+        self.client_id = None
+        self.data = None
+        self.holdings.clear()
+        for chart in self.charts.values():
+            chart.set_data({})  # type: ignore[attr-defined]
+        if self.history_chart is not None:
+            self.history_chart.set_points([])
+        self.concentration.clear()
+        self._show_figures([])

@@ -1,0 +1,163 @@
+"""Home: the book at a glance — assets by tier and asset class, who is overdue for
+contact, coming birthdays (solar and lunar), the largest movers. Each item opens the client."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.changes import Changes
+from app.services.home import HomeSummary
+from ui.formatting import format_money, format_money_short, format_percent
+from ui.session import VaultSession
+
+ASSET_CLASS_NAMES = {
+    "cash": "现金 Cash",
+    "fixed_income": "固收 Fixed income",
+    "equity": "权益 Equity",
+    "alternative": "另类 Alternative",
+    "commodity": "商品 Commodity",
+    "insurance": "保险 Insurance",
+}
+
+
+class HomePage(QWidget):
+    def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.summary: HomeSummary | None = None
+        self.chart = None
+        self._build_ui()
+        session.events.vault_did_lock.connect(self.clear)
+        session.events.operation_did_execute.connect(self._changed)
+
+    def _build_ui(self) -> None:
+        self.total = QLabel(objectName="figure")
+        self.tiers = QLabel(wordWrap=True)
+        self.chart_box = QGroupBox(self.tr("Book by asset class"))
+        self.chart_box.setLayout(QVBoxLayout())
+        self.overdue = self._list()
+        self.birthdays = self._list()
+        self.movers = self._list()
+        grid = QGridLayout(self)
+        head = QGroupBox(self.tr("Book"))
+        QVBoxLayout(head)
+        head.layout().addWidget(self.total)
+        head.layout().addWidget(self.tiers)
+        grid.addWidget(head, 0, 0)
+        grid.addWidget(self.chart_box, 0, 1)
+        for col, (title, widget) in enumerate(
+            (
+                (self.tr("Overdue for contact"), self.overdue),
+                (self.tr("Birthdays in the next 30 days"), self.birthdays),
+                (self.tr("Largest movers, last month"), self.movers),
+            )
+        ):
+            box = QGroupBox(title)
+            QVBoxLayout(box).addWidget(widget)
+            grid.addWidget(box, 1, col if col < 2 else 0, 1, 1 if col < 2 else 2)
+        grid.setRowStretch(1, 1)
+
+    def _list(self) -> QListWidget:
+        widget = QListWidget()
+        widget.itemActivated.connect(self._open)
+        return widget
+
+    def activate(self) -> None:
+        if self.summary is None:
+            self.session.run(lambda ws: ws.home.summary(), self.show_summary)
+
+    def show_summary(self, summary: HomeSummary) -> None:
+        self.summary = summary
+        self.total.setText(
+            self.tr("{0} in {1} clients").format(
+                format_money(summary.total_assets_cny), f"{summary.clients:,}"
+            )
+        )
+        self.tiers.setText(
+            "\n".join(
+                f"{t.name}: {t.clients:,} · {format_money_short(t.assets_cny)}"
+                for t in summary.by_tier
+            )
+        )
+        self._chart().set_data(
+            {ASSET_CLASS_NAMES.get(k, k): v for k, v in summary.by_asset_class.items()}
+        )
+        self._fill(
+            self.overdue,
+            [
+                (
+                    o.id,
+                    self.tr("{0} ({1}) — {2} days overdue").format(
+                        o.name, o.tier_name, o.days_overdue
+                    ),
+                )
+                for o in summary.overdue
+            ],
+        )
+        self._fill(
+            self.birthdays,
+            [
+                (
+                    b.id,
+                    f"{b.on.isoformat()}  {b.name}"
+                    + (self.tr(" (lunar)") if b.lunar else "")
+                    + (self.tr(", turns {0}").format(b.age) if b.age else ""),
+                )
+                for b in summary.birthdays
+            ],
+        )
+        self._fill(
+            self.movers,
+            [
+                (
+                    m.id,
+                    f"{m.name}  {format_money_short(m.change_cny)}  {format_percent(m.change_pct)}",
+                )
+                for m in summary.movers
+            ],
+        )
+
+    def _chart(self):  # type: ignore[no-untyped-def]
+        if self.chart is None:
+            from ui.charts.bars import BarChart
+
+            self.chart = BarChart(lambda v: format_money(Decimal(v)))
+            self.chart_box.layout().addWidget(self.chart)
+        return self.chart
+
+    @staticmethod
+    def _fill(widget: QListWidget, items: list[tuple[object, str]]) -> None:
+        widget.clear()
+        for client_id, text in items:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, client_id)
+            widget.addItem(item)
+
+    def _open(self, item: QListWidgetItem) -> None:
+        self.session.events.client_open_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def _changed(self, changes: Changes, initiator: object) -> None:
+        if changes.clients or changes.holdings:
+            self.summary = None
+            if self.isVisible():
+                self.activate()
+
+    def clear(self) -> None:
+        self.summary = None
+        self.total.clear()
+        self.tiers.clear()
+        for widget in (self.overdue, self.birthdays, self.movers):
+            widget.clear()
+        if self.chart is not None:
+            self.chart.set_data({})

@@ -1,0 +1,238 @@
+"""The main window: welcome, unlock and the workbench (navigation, pages, status bar).
+
+Menus and shortcuts live here; each page is its own module and only loads data while
+the vault is unlocked. On lock every page drops its data and the unlock page shows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from app.domain.ids import ClientId
+from app.services.config import DEMO_PASSPHRASE, default_demo_vault
+from app.services.workspace import vault_exists
+from ui.clients.list_page import ClientsPage
+from ui.clients.view import ClientView
+from ui.events import AppEvents
+from ui.home import HomePage
+from ui.idle import IdleWatcher
+from ui.pages.unlock import UnlockPage
+from ui.pages.welcome import WelcomePage
+from ui.palette import QuickOpen
+from ui.session import VaultInfo, VaultSession
+
+DEFAULT_IDLE_MINUTES = 5
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: VaultSession, vault: Path, settings: QSettings) -> None:
+        super().__init__()
+        self.session = session
+        self.events: AppEvents = session.events
+        self.vault = vault
+        self.settings = settings
+        self.setWindowTitle("Confidant 私行知己")
+        self.last_error: BaseException | None = None
+        minutes = float(settings.value("idle_minutes", DEFAULT_IDLE_MINUTES))
+        self.idle = IdleWatcher(minutes * 60, parent=self)
+        self._build_ui()
+        self._build_menus()
+        self._connect()
+        self.show_start()
+
+    # --- building ------------------------------------------------------------------
+
+    def _build_ui(self) -> None:
+        self.stack = QStackedWidget()
+        self.welcome = WelcomePage(self.vault)
+        self.unlock = UnlockPage()
+        self.workbench = QWidget()
+        self.nav = QListWidget(objectName="nav")
+        self.nav.addItems([self.tr("Home"), self.tr("Clients")])
+        self.nav.setFixedWidth(150)
+        self.pages = QStackedWidget()
+        self.home = HomePage(self.session)
+        self.clients = ClientsPage(self.session)
+        self.client_view = ClientView(self.session)
+        for page in (self.home, self.clients, self.client_view):
+            self.pages.addWidget(page)
+        row = QHBoxLayout(self.workbench)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.nav)
+        row.addWidget(self.pages, 1)
+        for page in (self.welcome, self.unlock, self.workbench):
+            self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+        self.palette = QuickOpen(self.session, self)
+        self._build_status_bar()
+
+    def _build_status_bar(self) -> None:
+        self.vault_state = QLabel()
+        self.pending = QLabel()
+        self.last_sync = QLabel(self.tr("Last sync: never"))
+        self.offline = QLabel(self.tr("● Offline — sync only on request"))
+        bar = self.statusBar()
+        bar.addWidget(self.vault_state, 1)
+        for label in (self.pending, self.last_sync, self.offline):
+            bar.addPermanentWidget(label)
+
+    def _build_menus(self) -> None:
+        vault = self.menuBar().addMenu(self.tr("&Vault"))
+        self.lock_action = QAction(self.tr("&Lock"), self, shortcut=QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        vault.addActions([self.lock_action, quit_action])
+        go = self.menuBar().addMenu(self.tr("&Go"))
+        self.quick_action = QAction(self.tr("Quick open…"), self, shortcut=QKeySequence("Ctrl+K"))
+        self.quick_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        go.addAction(self.quick_action)
+        for index, name in enumerate((self.tr("Home"), self.tr("Clients"))):
+            action = QAction(name, self, shortcut=QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, i=index: self.show_page(i))
+            go.addAction(action)
+        view = self.menuBar().addMenu(self.tr("V&iew"))
+        for code, name in (("zh_CN", "中文"), ("en", "English")):
+            action = QAction(name, self)
+            action.triggered.connect(lambda _=False, c=code: self._set_language(c))
+            view.addAction(action)
+
+    def _connect(self) -> None:
+        self.lock_action.triggered.connect(self.lock)
+        self.quick_action.triggered.connect(self._quick_open)
+        self.idle.sig_idle.connect(self.lock)
+        self.nav.currentRowChanged.connect(self.show_page)
+        self.unlock.sig_unlock.connect(self._unlock)
+        self.welcome.sig_create.connect(self._create)
+        self.welcome.sig_demo.connect(self._open_demo)
+        self.events.vault_did_unlock.connect(self._did_unlock)
+        self.events.vault_did_lock.connect(self._did_lock)
+        self.events.client_open_requested.connect(self.open_client)
+        self.session.sig_pending.connect(
+            lambda n: self.pending.setText(self.tr("Pending changes: {0}").format(n))
+        )
+        self.session.sig_error.connect(self.show_error)
+        self.client_view.sig_back.connect(lambda: self.show_page(1))
+
+    # --- start, unlock, lock --------------------------------------------------------
+
+    def show_start(self) -> None:
+        if vault_exists(self.vault):
+            self.unlock.show_vault(self.vault)
+            self.stack.setCurrentWidget(self.unlock)
+        else:
+            self.stack.setCurrentWidget(self.welcome)
+        self.vault_state.setText(self.tr("Locked — {0}").format(self.vault))
+        self.lock_action.setEnabled(False)
+        self.quick_action.setEnabled(False)
+
+    def unlock_with(self, passphrase: str) -> None:
+        """Unlock without typing (the demo command hands over the demo passphrase)."""
+        self.unlock.set_busy(True)
+        self._unlock(self.vault, passphrase)
+
+    def _unlock(self, path: Path, passphrase: str) -> None:
+        self.session.unlock(path, passphrase, self.unlock.show_error)
+
+    def _create(self, path: Path, passphrase: str) -> None:
+        self.vault = path
+        self.session.create(path, passphrase, self.welcome.show_error)
+
+    def _open_demo(self) -> None:
+        path = default_demo_vault()
+        self.vault = path
+        if vault_exists(path):
+            self.welcome.set_busy(True)
+            self.session.unlock(path, DEMO_PASSPHRASE, self.welcome.show_error)
+            return
+        progress = self.welcome.show_progress
+        self.welcome.set_busy(True, self.tr("Building the demo book"))
+        self.session.create_demo(
+            path, DEMO_PASSPHRASE, 200, _queued(progress, self), self.welcome.show_error
+        )
+
+    def _did_unlock(self, info: VaultInfo) -> None:
+        self.vault = info.path
+        self.settings.setValue("last_vault", str(info.path))
+        self.vault_state.setText(
+            self.tr("Unlocked — {0} — {1} clients").format(info.path, info.clients)
+        )
+        self.stack.setCurrentWidget(self.workbench)
+        self.lock_action.setEnabled(True)
+        self.quick_action.setEnabled(True)
+        self.show_page(0)
+        self.idle.start()
+
+    def lock(self) -> None:
+        self.idle.stop()
+        self.palette.hide()
+        self.session.lock()
+
+    def _did_lock(self) -> None:
+        self.show_start()
+
+    # --- navigation -----------------------------------------------------------------
+
+    def show_page(self, index: int) -> None:
+        if not self.session.unlocked:
+            return
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(index)
+        self.nav.blockSignals(False)
+        page = (self.home, self.clients)[index]
+        self.pages.setCurrentWidget(page)
+        page.activate()
+
+    def open_client(self, client_id: ClientId) -> None:
+        if not self.session.unlocked:
+            return
+        self.pages.setCurrentWidget(self.client_view)
+        self.client_view.open(client_id)
+
+    def _quick_open(self) -> None:
+        if self.session.unlocked:
+            self.palette.popup()
+
+    def _set_language(self, code: str) -> None:
+        self.settings.setValue("language", code)
+        QMessageBox.information(
+            self, "Confidant", self.tr("The language changes the next time Confidant starts.")
+        )
+
+    def show_error(self, error: BaseException) -> None:
+        """Say what went wrong without blocking the event loop (a window-modal box)."""
+        self.last_error = error
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "Confidant", str(error), QMessageBox.StandardButton.Ok, self
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.idle.stop()
+        self.session.shutdown()
+        super().closeEvent(event)
+
+
+def _queued(fn, parent):  # type: ignore[no-untyped-def]
+    """A progress callback safe to call from the worker thread: it posts to the GUI."""
+    from PySide6.QtCore import QObject, Signal
+
+    class Relay(QObject):
+        sig = Signal(float, str)
+
+    relay = Relay(parent)
+    relay.sig.connect(fn)
+    return lambda fraction, text: relay.sig.emit(fraction, text)

@@ -1,0 +1,1 @@
+"""Full-window pages: welcome (first start), unlock (later starts and after a lock)."""
