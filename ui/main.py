@@ -53,7 +53,9 @@ def install_translations(app: QApplication, language: str | None) -> list[QTrans
     return installed
 
 
-def build(vault: Path, settings: QSettings | None = None) -> MainWindow:
+def build(
+    vault: Path, settings: QSettings | None = None, session: VaultSession | None = None
+) -> MainWindow:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Confidant")
@@ -62,8 +64,7 @@ def build(vault: Path, settings: QSettings | None = None) -> MainWindow:
     register_font(app)
     install_translations(app, settings.value("language"))  # type: ignore[arg-type]
     app.setStyleSheet(STYLE)
-    session = VaultSession(AppEvents())
-    window = MainWindow(session, vault, settings)
+    window = MainWindow(session or VaultSession(AppEvents()), vault, settings)
     window.resize(1280, 800)
     return window
 

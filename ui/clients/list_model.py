@@ -185,7 +185,7 @@ class ClientListModel(QAbstractTableModel):
 
     def _display(self, row: BookRow, column: str) -> str:
         if column == "name":
-            return row.name + (self.tr(" (household)") if row.kind == "household" else "")
+            return row.name
         if column == "tier":
             return row.tier_name
         if column == "assets":

@@ -65,7 +65,7 @@ class ClientsPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((150, 80, 120, 90, 110, 110, 80)):
+        for column, width in enumerate((170, 80, 120, 100, 120, 90, 80)):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setSortIndicator(2, Qt.SortOrder.DescendingOrder)
         layout = QVBoxLayout(self)

@@ -92,7 +92,7 @@ class ProfileTab(QWidget):
         self.save = QPushButton(self.tr("Save changes"), objectName="primary", enabled=False)
         self.save.clicked.connect(self.save_changes)
         self.saved = QLabel(objectName="muted")
-        self.members = QListWidget(maximumHeight=120)
+        self.members = QListWidget(maximumHeight=160)
         self.members.itemActivated.connect(
             lambda item: self.sig_open_client.emit(item.data(Qt.ItemDataRole.UserRole))
         )

@@ -25,7 +25,14 @@ class WelcomePage(QWidget):
     sig_create = Signal(object, str)  # vault path, passphrase
     sig_demo = Signal()
 
-    STRENGTH_NAMES = ("too weak", "weak", "fair", "good", "strong")
+    def strength_name(self, score: int) -> str:
+        return (
+            self.tr("too weak"),
+            self.tr("weak"),
+            self.tr("fair"),
+            self.tr("good"),
+            self.tr("strong"),
+        )[score]
 
     def __init__(self, default_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,7 +96,7 @@ class WelcomePage(QWidget):
     def _update_strength(self) -> None:
         score = rules.strength(self.first.text())
         self.meter.setValue(score)
-        self.meter.setFormat(self.tr(self.STRENGTH_NAMES[score]))
+        self.meter.setFormat(self.strength_name(score))
         found = self.problems()
         rule_text = self.tr(
             "At least {0} characters; not a single repeated character; not a well-known password."

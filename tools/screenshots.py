@@ -1,0 +1,97 @@
+"""Screenshots of the main screens on a demo book, for the README and for review.
+
+    QT_QPA_PLATFORM=offscreen python tools/screenshots.py [--out docs/screenshots] [--lang zh_CN]
+
+Builds a 200-client demo book in a temporary vault (cheap key derivation: it is thrown
+away), drives the real window through unlock, Home, Clients and a client's Profile and
+Portfolio tabs, and saves each with ``QWidget.grab()``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from app.services.demo import build_demo_book
+from app.services.workspace import KdfParams, Workspace
+
+PASS = "screenshot passphrase"
+CHEAP = KdfParams(memory_kib=8 * 1024, passes=1, lanes=1)
+
+
+_window = []
+
+
+def window_error() -> object:
+    return _window[0].last_error if _window else None
+
+
+def wait(app: QApplication, done: Callable[[], bool], seconds: float = 20) -> None:
+    end = time.monotonic() + seconds
+    while not done():
+        if time.monotonic() > end:
+            raise TimeoutError(f"the window did not get there in time ({window_error()})")
+        app.processEvents()
+        time.sleep(0.01)
+    for _ in range(20):  # let layouts and charts settle
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"])
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp()) / "vault"
+    with Workspace.create(folder, PASS, CHEAP) as ws:
+        build_demo_book(ws, clients=200, seed=7)
+
+    from ui.events import AppEvents
+    from ui.main import build
+    from ui.session import VaultSession
+
+    settings = QSettings(str(folder.parent / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("language", args.lang)
+    session = VaultSession(AppEvents(), state_dir=folder.parent / "state", kdf=CHEAP)
+    window = build(folder, settings, session)
+    window.resize(1400, 900)
+    window.show()
+    _window.append(window)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+
+    def shot(name: str) -> None:
+        path = args.out / f"{name}.png"
+        window.grab().save(str(path))
+        print(path)
+
+    wait(app, lambda: True)
+    shot("unlock")
+    window.unlock.passphrase.setText(PASS)
+    window.unlock.button.click()
+    wait(app, lambda: window.home.summary is not None)
+    shot("home")
+    window.show_page(1)
+    wait(app, lambda: window.clients.model.rowCount() > 0)
+    shot("clients")
+    window.open_client(window.clients.model.client_id(3))
+    wait(app, lambda: window.client_view.profile_tab.profile is not None)
+    shot("client-profile")
+    window.client_view.tabs.setCurrentIndex(1)
+    wait(app, lambda: window.client_view.portfolio_tab.data is not None)
+    shot("client-portfolio")
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
