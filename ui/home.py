@@ -54,8 +54,9 @@ class HomePage(QWidget):
         QVBoxLayout(head)
         head.layout().addWidget(self.total)
         head.layout().addWidget(self.tiers)
+        head.layout().addStretch(1)
         grid.addWidget(head, 0, 0)
-        grid.addWidget(self.chart_box, 0, 1)
+        grid.addWidget(self.chart_box, 0, 1, 1, 2)
         for col, (title, widget) in enumerate(
             (
                 (self.tr("Overdue for contact"), self.overdue),
@@ -65,8 +66,11 @@ class HomePage(QWidget):
         ):
             box = QGroupBox(title)
             QVBoxLayout(box).addWidget(widget)
-            grid.addWidget(box, 1, col if col < 2 else 0, 1, 1 if col < 2 else 2)
-        grid.setRowStretch(1, 1)
+            grid.addWidget(box, 1, col)
+        grid.setRowStretch(0, 2)
+        grid.setRowStretch(1, 3)
+        for col in range(3):
+            grid.setColumnStretch(col, 1)
 
     def _list(self) -> QListWidget:
         widget = QListWidget()
@@ -122,7 +126,8 @@ class HomePage(QWidget):
             [
                 (
                     m.id,
-                    f"{m.name}  {format_money_short(m.change_cny)}  {format_percent(m.change_pct)}",
+                    f"{m.name}  {format_money_short(m.change_cny)}  "
+                    f"{format_percent(None if m.change_pct is None else m.change_pct / 100)}",
                 )
                 for m in summary.movers
             ],

@@ -11,6 +11,9 @@ from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QWidget
 
 
+UNIT = 10_000
+
+
 def _stamp(day: date) -> float:
     return datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()
 
@@ -28,14 +31,16 @@ class HistoryChart(pg.PlotWidget):  # type: ignore[misc]
         self.getPlotItem().setDownsampling(auto=True, mode="peak")
         self.getPlotItem().setClipToView(True)
         self.curve = self.plot([], [], pen=pg.mkPen("#1d4e89", width=2))
+        # Values are drawn in units of 10,000 CNY (万元): readable ticks, no "6e+07".
+        self.setLabel("left", "万元 (10k CNY)")
         self.label = pg.TextItem(color="#102a43", anchor=(0, 1))
-        self.addItem(self.label)
+        self.addItem(self.label, ignoreBounds=True)
         self._points: list[tuple[date, Decimal]] = []
         self.scene().sigMouseMoved.connect(self._hover)
 
     def set_points(self, points: Sequence[tuple[date, Decimal]]) -> None:
         self._points = list(points)
-        self.curve.setData([_stamp(d) for d, _ in points], [float(v) for _, v in points])
+        self.curve.setData([_stamp(d) for d, _ in points], [float(v) / UNIT for _, v in points])
         self.label.setText("")
         self.enableAutoRange()
 
@@ -51,4 +56,4 @@ class HistoryChart(pg.PlotWidget):  # type: ignore[misc]
             return
         day, value = hit
         self.label.setText(f"{day.isoformat()}  {self.formatter(value)}")
-        self.label.setPos(_stamp(day), float(value))
+        self.label.setPos(_stamp(day), float(value) / UNIT)

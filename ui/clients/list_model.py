@@ -62,7 +62,7 @@ class ClientListModel(QAbstractTableModel):
             self.tr("Assets (CNY)"),
             self.tr("Risk level"),
             self.tr("Last contact"),
-            self.tr("Relationship manager"),
+            self.tr("RM"),
             self.tr("City"),
             self.tr("Mobile"),
         )

@@ -120,10 +120,12 @@ class PortfolioTab(QWidget):
         self._show_allocations(data.allocations)
         self._show_figures(data.performance)
         c = data.concentration
+        names = {line.code: line.name for line in data.summary.holdings}
+        largest = names.get(c.largest_key or "", c.largest_key or "—")
         self.concentration.setText(
             self.tr(
                 "Concentration: largest position {0} at {1}; top five {2} of the portfolio."
-            ).format(c.largest_key or "—", f"{c.largest_weight:.1%}", f"{c.top5_weight:.1%}")
+            ).format(largest, f"{c.largest_weight:.1%}", f"{c.top5_weight:.1%}")
         )
         self.show_range("1Y")
 
