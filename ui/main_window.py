@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         for page in (self.welcome, self.unlock, self.workbench):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
-        self.palette = QuickOpen(self.session, self)
+        self.quick_open = QuickOpen(self.session, self)
         self._build_status_bar()
 
     def _build_status_bar(self) -> None:
@@ -177,7 +177,7 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         self.idle.stop()
-        self.palette.hide()
+        self.quick_open.hide()
         self.session.lock()
 
     def _did_lock(self) -> None:
@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
 
     def _quick_open(self) -> None:
         if self.session.unlocked:
-            self.palette.popup()
+            self.quick_open.popup()
 
     def _set_language(self, code: str) -> None:
         self.settings.setValue("language", code)

@@ -97,7 +97,7 @@ def reporting_value(line: object) -> Decimal:
     raise TypeError(f"{type(line).__name__} has no reporting-currency value")
 
 
-def allocation_by(
+def allocation_by[T](
     lines: Iterable[T],
     key: str | Callable[[T], object],
     value: Callable[[T], Decimal] = reporting_value,

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from itertools import accumulate
 from statistics import NormalDist
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from app.domain import validation
 from app.domain.names import name_pinyin
@@ -55,7 +55,7 @@ def load_resource(name: str) -> dict[str, Any]:
     return doc
 
 
-class Weighted(Generic[T]):
+class Weighted[T]:
     """Items with weights, drawn with ``random.choices`` on precomputed cumulative weights."""
 
     def __init__(self, items: Sequence[tuple[T, float]]) -> None:

@@ -472,7 +472,7 @@ def _decoded(s: Session, column: InstrumentedAttribute[Any], stored: Iterable[An
     return list(stored) if process is None else list(map(cache(process), stored))
 
 
-def _daily(
+def _daily[K](
     s: Session,
     key: InstrumentedAttribute[K],
     day: InstrumentedAttribute[date],

@@ -13,7 +13,7 @@ from app.services.book import BookFilter
 from app.vault.models import AuditEvent
 
 sys.path.insert(0, str(Path(__file__).parent))
-from helpers import unlock  # noqa: E402
+from helpers import unlock
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QWidget
 
-
 UNIT = 10_000
 
 

@@ -8,7 +8,7 @@ runs only the newest waiting one is kept, so fast typing never queues up work.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -26,7 +26,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True)
 class Query:
-    filter: BookFilter = BookFilter()
+    filter: BookFilter = field(default_factory=BookFilter)
     sort: str = "assets"
     descending: bool = True
 
