@@ -103,3 +103,31 @@ def test_second_window_on_the_same_vault_is_refused(make_window, qtbot, book: Pa
     second.unlock.passphrase.setText(PASS)
     qtbot.mouseClick(second.unlock.button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "already open" in second.unlock.message.text(), timeout=15000)
+
+
+def test_suspend_locks_at_once(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt as QtNs
+
+    from ui.idle import IdleWatcher
+
+    watcher = IdleWatcher(300)
+    watcher.start()
+    with qtbot.waitSignal(watcher.sig_idle, timeout=1000):
+        watcher._state_changed(QtNs.ApplicationState.ApplicationSuspended)
+
+
+def test_lock_saves_unsaved_edits_first(make_window, qtbot, book: Path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(book)
+    unlock(window, qtbot)
+    _open_client_list(window, qtbot)
+    client_id = window.clients.model.client_id(0)
+    window.open_client(client_id)
+    tab = window.client_view.profile_tab
+    qtbot.waitUntil(lambda: tab.profile is not None, timeout=10000)
+    tab.inputs["occupation"].setText("家族办公室主任")
+    tab._edited("occupation")
+    window.lock()  # no save clicked
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.unlock, timeout=5000)
+    unlock(window, qtbot)
+    saved = window.session.worker.run_sync(lambda ws: ws.clients.show(str(client_id)).occupation)
+    assert saved == "家族办公室主任"

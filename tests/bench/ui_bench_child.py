@@ -1,0 +1,198 @@
+"""One trial of ui_bench.py in a fresh process; results go to stdout.
+
+    python tests/bench/ui_bench_child.py MODE VAULT WORKDIR [TIMEOUT_S]
+
+MODE: ``bare`` (a bare QMainWindow with a label), ``app`` (Confidant unlocked, Home
+painted), ``clients`` (Clients page first paint, then RSS with one client open) or
+``search`` (keystroke-to-result times). ``bare`` and ``app`` print ``READY`` when painted;
+the others print ``RESULT {json}``. WORKDIR (settings, unlock state) belongs to the
+parent, which removes it. A watchdog ends a stuck child. With UI_BENCH_PROFILE=FILE the
+trial runs under cProfile and dumps its stats there.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
+
+PASS = "ui bench passphrase"
+SEARCHES = (
+    "z", "zh", "zha", "zhan", "zhang", "zhangw", "zhangwei", "zw", "lj", "wang", "chen",
+    "5", "56", "567", "5678", "1", "13", "139", "1390", "0", "00", "002", "002X",
+    "王", "王伟", "张", "张秀", "张秀英", "陈晨", "上海", "家庭", "",
+)  # fmt: skip
+
+
+def say(line: str) -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class PaintWatch(QObject):
+    """Calls ``then`` once, right after the first paint of ``widget`` once ``ready()``."""
+
+    def __init__(self, widget: QWidget, ready: Callable[[], bool], then: Callable[[], Any]):
+        super().__init__(widget)
+        self.ready, self.then, self.fired = ready, then, False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.fired and event.type() == QEvent.Type.Paint and self.ready():
+            self.fired = True
+            QTimer.singleShot(0, self.then)  # runs after the paint itself
+        return False
+
+
+class Waiter:
+    """A nested event loop that ends at ``done()``; ``wait()`` returns when it happened."""
+
+    def __init__(self) -> None:
+        self.loop, self.at, self.value = QEventLoop(), 0.0, 0
+
+    def done(self, value: int = 0) -> None:
+        if not self.at:
+            self.value = value
+            self.at = time.perf_counter()
+            self.loop.quit()
+
+    def wait(self) -> float:
+        if not self.at:
+            self.loop.exec()
+        return self.at
+
+
+def settle(until: Callable[[], bool], extra: float = 0.0, seconds: float = 120) -> None:
+    """Untimed: spin the event loop until ``until()``, then ``extra`` seconds more."""
+    app = QApplication.instance()
+    assert app is not None
+    end = time.monotonic() + seconds
+    while not until():
+        if time.monotonic() > end:
+            raise TimeoutError("the window did not get there in time")
+        app.processEvents()
+        time.sleep(0.005)
+    end = time.monotonic() + extra
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.005)
+
+
+def bare(_: Path, __: Path) -> None:
+    app = QApplication(sys.argv)
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("Confidant 私行知己"))
+    window.resize(1280, 800)
+    PaintWatch(window.centralWidget(), lambda: True, lambda: (say("READY"), app.quit()))
+    window.show()
+    app.exec()
+
+
+def open_window(vault: Path, work: Path) -> Any:
+    from app.services.workspace import KdfParams
+    from ui.events import AppEvents
+    from ui.main import build
+    from ui.session import VaultSession
+
+    settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("language", "zh_CN")
+    cheap = KdfParams(memory_kib=8192, passes=1, lanes=1)
+    session = VaultSession(AppEvents(), state_dir=work / "state", kdf=cheap)
+    window = build(vault, settings, session)
+    window.show()
+    window.unlock_with(PASS)
+    return window
+
+
+def app_start(vault: Path, work: Path) -> None:
+    window = open_window(vault, work)
+    app = QApplication.instance()
+    assert app is not None
+    home = window.home
+    PaintWatch(home.total, lambda: home.summary is not None, lambda: (say("READY"), app.quit()))
+    app.exec()
+    window.close()
+
+
+def clients(vault: Path, work: Path) -> None:
+    window = open_window(vault, work)
+    settle(lambda: window.home.summary is not None, extra=0.5)
+    model, waiter, counted = window.clients.model, Waiter(), list[int]()
+    model.sig_counted.connect(counted.append)
+    PaintWatch(window.clients.table.viewport(), lambda: model.rowCount() > 0, waiter.done)
+    started = time.perf_counter()
+    window.show_page(1)
+    paint_ms = (waiter.wait() - started) * 1000
+    settle(lambda: True, extra=0.3)
+    window.open_client(model.client_id(min(3, model.rowCount() - 1)))
+    view = window.client_view
+    settle(lambda: view.profile_tab.profile is not None, extra=0.2)
+    view.tabs.setCurrentIndex(1)
+    settle(lambda: view.portfolio_tab.data is not None, extra=0.5)
+    result = {"paint_ms": paint_ms, "rss_mb": rss_mb(), "clients": counted[-1]}
+    window.close()
+    say("RESULT " + json.dumps(result))
+
+
+def search(vault: Path, work: Path) -> None:
+    window = open_window(vault, work)
+    settle(lambda: window.home.summary is not None, extra=0.3)
+    page = window.clients
+    window.show_page(1)
+    settle(lambda: page.model.rowCount() > 0, extra=0.3)
+    current: list[Waiter] = []
+    page.model.sig_counted.connect(lambda n: current[-1].done(n))
+    samples: list[tuple[str, float, int]] = []
+    for _ in range(int(os.environ.get("UI_BENCH_PASSES", "1"))):
+        for text in SEARCHES:
+            if page.search.text() == text:
+                continue
+            current.append(Waiter())
+            started = time.perf_counter()
+            page.search.setText(text)  # what a keystroke does: textChanged
+            ms = (current[-1].wait() - started) * 1000
+            samples.append((text, ms, current[-1].value))
+            settle(lambda: True, extra=0.05)  # let the view repaint, untimed
+    window.close()
+    say("RESULT " + json.dumps(samples, ensure_ascii=False))
+
+
+MODES: dict[str, Callable[[Path, Path], None]] = {
+    "bare": bare, "app": app_start, "clients": clients, "search": search,
+}  # fmt: skip
+
+
+def main() -> None:
+    mode, vault, work = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+    faulthandler.dump_traceback_later(float(sys.argv[4]) if len(sys.argv) > 4 else 180, exit=True)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    profile = os.environ.get("UI_BENCH_PROFILE")
+    if not profile:
+        MODES[mode](vault, work)
+        return
+    import cProfile
+
+    with cProfile.Profile() as prof:
+        MODES[mode](vault, work)
+    prof.dump_stats(profile)
+
+
+if __name__ == "__main__":
+    main()
