@@ -1,13 +1,9 @@
-"""One trial of ui_bench.py in a fresh process; results go to stdout.
+"""One trial of ui_bench.py in a fresh process: ``MODE VAULT WORKDIR [TIMEOUT_S]``.
 
-    python tests/bench/ui_bench_child.py MODE VAULT WORKDIR [TIMEOUT_S]
-
-MODE: ``bare`` (a bare QMainWindow with a label), ``app`` (Confidant unlocked, Home
-painted), ``clients`` (Clients page first paint, then RSS with one client open) or
-``search`` (keystroke-to-result times). ``bare`` and ``app`` print ``READY`` when painted;
-the others print ``RESULT {json}``. WORKDIR (settings, unlock state) belongs to the
-parent, which removes it. A watchdog ends a stuck child. With UI_BENCH_PROFILE=FILE the
-trial runs under cProfile and dumps its stats there.
+``bare`` (a QMainWindow with a label) and ``app`` (Confidant unlocked, Home painted) print
+``READY`` once painted; ``clients`` (list first paint, then RSS with a client open) and
+``search`` (keystroke to result) print ``RESULT {json}``. The parent owns and removes
+WORKDIR; a watchdog ends a stuck child. UI_BENCH_PROFILE=FILE dumps cProfile stats.
 """
 
 from __future__ import annotations
@@ -38,12 +34,8 @@ def say(line: str) -> None:
 
 
 def rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    status = Path("/proc/self/status").read_text()
+    return int(status.split("VmRSS:")[1].split()[0]) / 1024
 
 
 class PaintWatch(QObject):

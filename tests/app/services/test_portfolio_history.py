@@ -292,5 +292,5 @@ def test_demo_histories_end_at_every_summary(ws: Workspace) -> None:
             assert not history.reconstructed, name
         table = ws.portfolio.performance_table(client_id)
         assert [f.period for f in table] == list(PERIODS)
+    # Speed is measured by the benchmarks, not asserted here (a busy CI box would flake).
     print(f"slowest history: {slowest * 1000:.1f} ms")
-    assert slowest < 0.5
