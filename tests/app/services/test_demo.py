@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -362,12 +361,3 @@ def test_a_demo_book_never_goes_into_a_vault_with_a_book(ws: Workspace) -> None:
 
 def test_the_vault_verifies(ws: Workspace) -> None:
     assert all(result.ok for result in ws.verify())
-
-
-@pytest.mark.slow
-def test_time_for_2000_clients(tmp_path: Path) -> None:
-    ws = Workspace.create(tmp_path / "big", "test passphrase 123", KDF)
-    started = time.perf_counter()
-    stats = build_demo_book(ws, clients=2000, seed=1, today=TODAY)
-    print(f"\n2,000 clients: {time.perf_counter() - started:.1f} s, {stats}")
-    ws.close()
