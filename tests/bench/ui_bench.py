@@ -92,21 +92,22 @@ def alternate(cases: dict[str, Callable[[], Any]], reps: int, what: str) -> dict
     for rep in range(reps):
         for name in random.sample(list(cases), len(cases)):
             out[name].append(cases[name]())
-        log(f"{what} rep {rep + 1}/{reps}: " + ", ".join(f"{k} {v[-1]}" for k, v in out.items()))
+        log(f"{what} rep {rep + 1}/{reps}: {', '.join(f'{k} {v[-1]}' for k, v in out.items())}")
     return out
 
 
 def measure(small: Path, large: Path, root: Path, reps: int) -> dict[str, Any]:
     def trial(mode: str, vault: Path) -> Callable[[], Any]:
         if mode == "clients":
-            return lambda: json.loads(child(mode, vault, root)[1])
+            return lambda: {k: round(v) for k, v in json.loads(child(mode, vault, root)[1]).items()}
         return lambda: round(child(mode, vault, root)[0])
 
     res: dict[str, Any] = {
         "list": alternate({"small": trial("clients", small), "large": trial("clients", large)},
                           reps, "client list"),
         "start": alternate({"bare": trial("bare", large), "app": trial("app", large),
-                            "app_small": trial("app", small)}, reps, "start-up"),
+                            "app_small": trial("app", small),
+                            "shell": trial("shell", large)}, reps, "start-up"),
         "search": json.loads(child("search", large, root, reps // 2 + 1)[1]),
     }  # fmt: skip
     from app.services.workspace import DEFAULT_KDF, Workspace
@@ -122,21 +123,24 @@ def report_rows(sizes: tuple[int, int], res: dict[str, Any]) -> list[Row]:
     lst, st = res["list"], res["start"]
     paint = {k: statistics.median([r["paint_ms"] for r in v]) for k, v in lst.items()}
     rss = {k: statistics.median([r["rss_mb"] for r in v]) for k, v in lst.items()}
-    found = lst["large"][0]["clients"], lst["small"][0]["clients"]
+    found = lst["small"][0]["clients"], lst["large"][0]["clients"]
     times = sorted(ms for _, ms, _ in res["search"])
     p90 = statistics.quantiles(times, n=10)[-1] if len(times) > 1 else times[0]
-    slow = sorted(res["search"], key=lambda s: -s[1])[:3]
+    keys: dict[str, list[Any]] = {}
+    for text, ms, hits in res["search"]:
+        keys.setdefault(text, [hits]).append(ms)
+    slow = sorted(keys.items(), key=lambda kv: -statistics.median(kv[1][1:]))[:4]
     start = {k: statistics.median(v) for k, v in st.items()}
     return [
-        Row(f"Client list first paint ({found[0]:,} vs {found[1]:,} rows listed)",
+        Row(f"Client list first paint ({found[0]:,} vs {found[1]:,} clients listed)",
             f"{paint['small']:.0f} ms ({n_small})", f"{paint['large']:.0f} ms ({n_large})",
             f"{paint['large'] / paint['small']:.2f}", f"≤ {GOAL_PAINT}",
             paint["large"] / paint["small"] <= GOAL_PAINT),
-        Row(f"Search keystroke → result, {n_large} ({len(times)} keys)", "",
+        Row(f"Search keystroke → result, {n_large} ({len(times)} keystrokes)", "",
             f"median {statistics.median(times):.0f} ms, p90 {p90:.0f}, max {times[-1]:.0f}", "",
             f"median < {GOAL_SEARCH_MS:.0f} ms", statistics.median(times) < GOAL_SEARCH_MS),
-        Row("  slowest keys", "", ", ".join(f"{t!r} {ms:.0f} ms ({n:,} hits)"
-            for t, ms, n in slow), "", "", None),
+        Row("  slowest keys (median)", "", ", ".join(f"{t!r} {statistics.median(v[1:]):.0f} ms"
+            f" ({v[0]:,} hits)" for t, v in slow), "", "", None),
         Row(f"Start → unlocked, Home painted ({n_large})", f"{start['bare']:.0f} ms bare Qt",
             f"{start['app']:.0f} ms", f"{start['app'] / start['bare']:.2f}",
             f"≤ {GOAL_START}", start["app"] / start["bare"] <= GOAL_START),
@@ -145,6 +149,8 @@ def report_rows(sizes: tuple[int, int], res: dict[str, Any]) -> list[Row]:
             "", None),
         Row(f"  same, {n_large}, default Argon2id KDF (1 run)", "",
             f"{res['start_kdf']:.0f} ms", f"{res['start_kdf'] / start['bare']:.2f}", "", None),
+        Row("  start → unlock page painted (no unlock)", f"{start['bare']:.0f} ms bare Qt",
+            f"{start['shell']:.0f} ms", f"{start['shell'] / start['bare']:.2f}", "", None),
         Row("RSS: Home, Clients painted, one client's Profile + Portfolio",
             f"{rss['small']:.0f} MB ({n_small})", f"{rss['large']:.0f} MB ({n_large})",
             f"{rss['large'] / rss['small']:.2f}", f"≤ {GOAL_RSS}",

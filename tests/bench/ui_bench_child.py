@@ -1,9 +1,10 @@
 """One trial of ui_bench.py in a fresh process: ``MODE VAULT WORKDIR [TIMEOUT_S]``.
 
-``bare`` (a QMainWindow with a label) and ``app`` (Confidant unlocked, Home painted) print
-``READY`` once painted; ``clients`` (list first paint, then RSS with a client open) and
-``search`` (keystroke to result) print ``RESULT {json}``. The parent owns and removes
-WORKDIR; a watchdog ends a stuck child. UI_BENCH_PROFILE=FILE dumps cProfile stats.
+``bare`` (a QMainWindow with a label), ``shell`` (Confidant's unlock page) and ``app``
+(unlocked, Home painted) print ``READY`` once painted; ``clients`` (list first paint, then
+RSS with a client open) and ``search`` (keystroke to result) print ``RESULT {json}``. The
+parent owns and removes WORKDIR; a watchdog ends a stuck child. UI_BENCH_PROFILE=FILE
+dumps cProfile stats.
 """
 
 from __future__ import annotations
@@ -31,6 +32,16 @@ SEARCHES = (
 def say(line: str) -> None:
     sys.stdout.write(line + "\n")
     sys.stdout.flush()
+
+
+def announce(app: Any) -> Callable[[], None]:
+    """Print READY and leave the event loop."""
+
+    def done() -> None:
+        say("READY")
+        app.quit()
+
+    return done
 
 
 def rss_mb() -> float:
@@ -90,14 +101,15 @@ def settle(until: Callable[[], bool], extra: float = 0.0, seconds: float = 120) 
 def bare(_: Path, __: Path) -> None:
     app = QApplication(sys.argv)
     window = QMainWindow()
-    window.setCentralWidget(QLabel("Confidant 私行知己"))
+    label = QLabel("Confidant 私行知己")
+    window.setCentralWidget(label)
     window.resize(1280, 800)
-    PaintWatch(window.centralWidget(), lambda: True, lambda: (say("READY"), app.quit()))
+    PaintWatch(label, lambda: True, announce(app))
     window.show()
     app.exec()
 
 
-def open_window(vault: Path, work: Path) -> Any:
+def open_window(vault: Path, work: Path, unlock: bool = True) -> Any:
     from app.services.workspace import KdfParams
     from ui.events import AppEvents
     from ui.main import build
@@ -109,16 +121,18 @@ def open_window(vault: Path, work: Path) -> Any:
     session = VaultSession(AppEvents(), state_dir=work / "state", kdf=cheap)
     window = build(vault, settings, session)
     window.show()
-    window.unlock_with(PASS)
+    if unlock:
+        window.unlock_with(PASS)
     return window
 
 
-def app_start(vault: Path, work: Path) -> None:
-    window = open_window(vault, work)
+def app_start(vault: Path, work: Path, unlock: bool = True) -> None:
+    window = open_window(vault, work, unlock)
     app = QApplication.instance()
     assert app is not None
-    home = window.home
-    PaintWatch(home.total, lambda: home.summary is not None, lambda: (say("READY"), app.quit()))
+    home, button = window.home, window.unlock.button
+    watch, ready = (home.total, lambda: home.summary is not None) if unlock else (button, None)
+    PaintWatch(watch, ready or (lambda: True), announce(app))
     app.exec()
     window.close()
 
@@ -168,6 +182,7 @@ def search(vault: Path, work: Path) -> None:
 
 MODES: dict[str, Callable[[Path, Path], None]] = {
     "bare": bare, "app": app_start, "clients": clients, "search": search,
+    "shell": lambda vault, work: app_start(vault, work, unlock=False),
 }  # fmt: skip
 
 
