@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -37,6 +37,9 @@ class HomePage(QWidget):
         self.session = session
         self.summary: HomeSummary | None = None
         self.chart = None
+        self._chart_data: dict[str, Decimal] = {}
+        self._chart_timer = QTimer(self, singleShot=True, interval=30)
+        self._chart_timer.timeout.connect(self._draw_chart)
         self._build_ui()
         session.events.vault_did_lock.connect(self.clear)
         session.events.operation_did_execute.connect(self._changed)
@@ -94,9 +97,12 @@ class HomePage(QWidget):
                 for t in summary.by_tier
             )
         )
-        self._chart().set_data(
-            {ASSET_CLASS_NAMES.get(k, k): v for k, v in summary.by_asset_class.items()}
-        )
+        # The chart (pyqtgraph: ~0.6 s to import the first time) is drawn just after the
+        # figures and lists have painted, so the page never waits for it.
+        self._chart_data = {
+            ASSET_CLASS_NAMES.get(k, k): v for k, v in summary.by_asset_class.items()
+        }
+        self._chart_timer.start()
         self._fill(
             self.overdue,
             [
@@ -133,6 +139,10 @@ class HomePage(QWidget):
             ],
         )
 
+    def _draw_chart(self) -> None:
+        if self.summary is not None:
+            self._chart().set_data(self._chart_data)
+
     def _chart(self):  # type: ignore[no-untyped-def]
         if self.chart is None:
             from ui.charts.bars import BarChart
@@ -159,6 +169,8 @@ class HomePage(QWidget):
                 self.activate()
 
     def clear(self) -> None:
+        self._chart_timer.stop()
+        self._chart_data = {}
         self.summary = None
         self.total.clear()
         self.tiers.clear()

@@ -7,6 +7,7 @@ the vault is unlocked. On lock every page drops its data and the unlock page sho
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -21,17 +22,18 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.ids import ClientId
-from app.services.config import DEMO_PASSPHRASE, default_demo_vault
-from app.services.workspace import vault_exists
-from ui.clients.list_page import ClientsPage
-from ui.clients.view import ClientView
+from app.services.config import DEMO_PASSPHRASE, default_demo_vault, vault_exists
 from ui.events import AppEvents
-from ui.home import HomePage
 from ui.idle import IdleWatcher
 from ui.pages.unlock import UnlockPage
 from ui.pages.welcome import WelcomePage
-from ui.palette import QuickOpen
 from ui.session import VaultInfo, VaultSession
+
+if TYPE_CHECKING:
+    from ui.clients.list_page import ClientsPage
+    from ui.clients.view import ClientView
+    from ui.home import HomePage
+    from ui.palette import QuickOpen
 
 DEFAULT_IDLE_MINUTES = 5
 
@@ -63,11 +65,12 @@ class MainWindow(QMainWindow):
         self.nav.addItems([self.tr("Home"), self.tr("Clients")])
         self.nav.setFixedWidth(150)
         self.pages = QStackedWidget()
-        self.home = HomePage(self.session)
-        self.clients = ClientsPage(self.session)
-        self.client_view = ClientView(self.session)
-        for page in (self.home, self.clients, self.client_view):
-            self.pages.addWidget(page)
+        # The pages (and the database stack they import) are built at the first unlock,
+        # so the unlock screen paints without loading them.
+        self.home: HomePage | None = None
+        self.clients: ClientsPage | None = None
+        self.client_view: ClientView | None = None
+        self.quick_open: QuickOpen | None = None
         row = QHBoxLayout(self.workbench)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.nav)
@@ -75,8 +78,30 @@ class MainWindow(QMainWindow):
         for page in (self.welcome, self.unlock, self.workbench):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
-        self.quick_open = QuickOpen(self.session, self)
         self._build_status_bar()
+
+    def _build_pages(self) -> None:
+        if self.home is not None:
+            return
+        from ui.clients.list_page import ClientsPage
+        from ui.home import HomePage
+        from ui.palette import QuickOpen
+
+        self.home = HomePage(self.session)
+        self.clients = ClientsPage(self.session)
+        self.pages.addWidget(self.home)
+        self.pages.addWidget(self.clients)
+        self.quick_open = QuickOpen(self.session, self)
+
+    def _client_view(self) -> ClientView:
+        """The client view, built when the first client is opened."""
+        if self.client_view is None:
+            from ui.clients.view import ClientView
+
+            self.client_view = ClientView(self.session)
+            self.client_view.sig_back.connect(lambda: self.show_page(1))
+            self.pages.addWidget(self.client_view)
+        return self.client_view
 
     def _build_status_bar(self) -> None:
         self.vault_state = QLabel()
@@ -124,7 +149,6 @@ class MainWindow(QMainWindow):
             lambda n: self.pending.setText(self.tr("Pending changes: {0}").format(n))
         )
         self.session.sig_error.connect(self.show_error)
-        self.client_view.sig_back.connect(lambda: self.show_page(1))
 
     # --- start, unlock, lock --------------------------------------------------------
 
@@ -169,6 +193,7 @@ class MainWindow(QMainWindow):
         self.vault_state.setText(
             self.tr("Unlocked — {0} — {1} clients").format(info.path, info.clients)
         )
+        self._build_pages()
         self.stack.setCurrentWidget(self.workbench)
         self.lock_action.setEnabled(True)
         self.quick_action.setEnabled(True)
@@ -177,7 +202,8 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         self.idle.stop()
-        self.quick_open.hide()
+        if self.quick_open is not None:
+            self.quick_open.hide()
         self.session.lock()
 
     def _did_lock(self) -> None:
@@ -192,17 +218,19 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(index)
         self.nav.blockSignals(False)
         page = (self.home, self.clients)[index]
+        assert page is not None  # built at unlock
         self.pages.setCurrentWidget(page)
         page.activate()
 
     def open_client(self, client_id: ClientId) -> None:
         if not self.session.unlocked:
             return
-        self.pages.setCurrentWidget(self.client_view)
-        self.client_view.open(client_id)
+        view = self._client_view()
+        self.pages.setCurrentWidget(view)
+        view.open(client_id)
 
     def _quick_open(self) -> None:
-        if self.session.unlocked:
+        if self.session.unlocked and self.quick_open is not None:
             self.quick_open.popup()
 
     def _set_language(self, code: str) -> None:

@@ -14,13 +14,14 @@ import queue
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from app.services.workspace import Workspace
+if TYPE_CHECKING:
+    from app.services.workspace import Workspace
 
-Job = Callable[[Workspace | None], Any]
+Job = Callable[["Workspace | None"], Any]
 
 
 @dataclass

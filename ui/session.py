@@ -10,16 +10,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from app.domain.errors import ConfidantError
 from app.services.changes import Changes
 from app.services.config import AppPaths
-from app.services.workspace import DEFAULT_KDF, KdfParams, Workspace
 from ui.events import AppEvents
 from ui.ops import VaultWorker
+
+if TYPE_CHECKING:
+    from app.services.workspace import KdfParams, Workspace
+
+
+def _workspace() -> type[Workspace]:
+    """The core's Workspace, imported on first use — on the vault worker, so the database
+    stack (a second of imports) loads while the window is already painted."""
+    from app.services.workspace import Workspace
+
+    return Workspace
 
 
 class VaultLocked(ConfidantError):
@@ -38,7 +48,7 @@ class VaultSession(QObject):
     sig_pending = Signal(int)
 
     def __init__(
-        self, events: AppEvents, state_dir: Path | None = None, kdf: KdfParams = DEFAULT_KDF
+        self, events: AppEvents, state_dir: Path | None = None, kdf: KdfParams | None = None
     ) -> None:
         super().__init__()
         self.events = events
@@ -48,6 +58,10 @@ class VaultSession(QObject):
         self.path: Path | None = None
         self.unlocked = False
         events.operation_did_execute.connect(lambda *_: self.refresh_pending())
+
+    def _kdf(self) -> tuple[KdfParams, ...]:
+        """The key-derivation settings for new vaults: the app's defaults unless given."""
+        return () if self.kdf is None else (self.kdf,)
 
     # --- opening ---------------------------------------------------------------------
 
@@ -59,7 +73,7 @@ class VaultSession(QObject):
         self, path: Path, passphrase: str, on_error: Callable[[BaseException], None]
     ) -> None:
         def job(_: Workspace | None) -> VaultInfo:
-            return self._opened(Workspace.open(path, passphrase, self.state_dir))
+            return self._opened(_workspace().open(path, passphrase, self.state_dir))
 
         self.worker.submit(job, self._did_unlock, on_error)
 
@@ -67,7 +81,7 @@ class VaultSession(QObject):
         self, path: Path, passphrase: str, on_error: Callable[[BaseException], None]
     ) -> None:
         def job(_: Workspace | None) -> VaultInfo:
-            return self._opened(Workspace.create(path, passphrase, self.kdf))
+            return self._opened(_workspace().create(path, passphrase, *self._kdf()))
 
         self.worker.submit(job, self._did_unlock, on_error)
 
@@ -82,7 +96,7 @@ class VaultSession(QObject):
         def job(_: Workspace | None) -> VaultInfo:
             from app.services.demo import build_demo_book
 
-            ws = Workspace.create(path, passphrase, self.kdf)
+            ws = _workspace().create(path, passphrase, *self._kdf())
             build_demo_book(ws, clients=clients, progress=progress)
             return self._opened(ws)
 

@@ -56,3 +56,10 @@ def default_demo_vault() -> Path:
 def tier_table() -> TierTable:
     doc = json.loads((resources_dir() / "tiers.json").read_text("utf-8"))
     return TierTable.from_config(doc)
+
+
+def vault_exists(folder: Path) -> bool:
+    """Whether ``folder`` holds a vault (cheap: looks at file names only)."""
+    from app.vault.paths import VaultPaths
+
+    return VaultPaths(folder).exists()

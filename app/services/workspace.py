@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.ids import new_id
+from app.services import config
 from app.vault import audit, backup, integrity, outbox, store
 from app.vault.keys import DEFAULT_KDF, KdfParams
 from app.vault.models import OutboxEntry, VaultMeta
@@ -165,7 +166,7 @@ class Workspace:
 
 
 def vault_exists(folder: Path) -> bool:
-    return store.VaultPaths(folder).exists()
+    return config.vault_exists(folder)
 
 
 def restore(

@@ -22,7 +22,8 @@ from typing import Any
 from app.domain.errors import DiskFull, VaultError, VaultExists, WrongPassphrase
 from app.vault import engine as vault_engine
 from app.vault.keys import DEFAULT_KDF, KdfParams, KeyFile, PassphraseSlot, write_atomically
-from app.vault.store import OpenVault, VaultPaths
+from app.vault.paths import VaultPaths
+from app.vault.store import OpenVault
 from app.vault.types import utc_now
 
 MAGIC = b"CONFIDANT-BACKUP\x00"

@@ -20,33 +20,8 @@ from app.vault import engine as vault_engine
 from app.vault import keys, migrate
 from app.vault.instance_lock import InstanceLock
 from app.vault.keys import DEFAULT_KDF, KdfParams, KeyFile
+from app.vault.paths import VaultPaths
 from app.vault.throttle import UnlockThrottle
-
-DB_NAME = "vault.db"
-KEYS_NAME = "keys.json"
-
-
-@dataclass(frozen=True)
-class VaultPaths:
-    folder: Path
-
-    @property
-    def db(self) -> Path:
-        return self.folder / DB_NAME
-
-    @property
-    def keys(self) -> Path:
-        return self.folder / KEYS_NAME
-
-    @property
-    def backups(self) -> Path:
-        return self.folder / "backups"
-
-    def db_files(self) -> list[Path]:
-        return [self.db, self.db.with_name(DB_NAME + "-wal"), self.db.with_name(DB_NAME + "-shm")]
-
-    def exists(self) -> bool:
-        return self.keys.exists() or self.db.exists()
 
 
 @dataclass

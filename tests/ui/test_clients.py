@@ -72,8 +72,8 @@ def test_lazy_model_fetches_in_batches(window, qtbot) -> None:  # type: ignore[n
 
 def test_models_pass_qtmodeltester(window, qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     qtmodeltester.check(window.clients.model)
-    view = window.client_view
     window.open_client(window.clients.model.client_id(0))
+    view = window.client_view
     qtbot.waitUntil(lambda: view.portfolio_tab.data is not None, timeout=15000)
     qtmodeltester.check(view.portfolio_tab.holdings)
 
