@@ -78,7 +78,7 @@ def main() -> int:
     shot("unlock")
     window.unlock.passphrase.setText(PASS)
     window.unlock.button.click()
-    wait(app, lambda: window.home.summary is not None)
+    wait(app, lambda: window.home is not None and window.home.summary is not None)
     shot("home")
     window.show_page(1)
     wait(app, lambda: window.clients.model.rowCount() > 0)

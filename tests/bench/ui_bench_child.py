@@ -110,15 +110,15 @@ def bare(_: Path, __: Path) -> None:
 
 
 def open_window(vault: Path, work: Path, unlock: bool = True) -> Any:
-    from app.services.workspace import KdfParams
     from ui.events import AppEvents
     from ui.main import build
     from ui.session import VaultSession
 
     settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("language", "zh_CN")
-    cheap = KdfParams(memory_kib=8192, passes=1, lanes=1)
-    session = VaultSession(AppEvents(), state_dir=work / "state", kdf=cheap)
+    # The vault's own key slot sets the unlock cost (cheap here); the session's KDF
+    # setting only applies to new vaults, so importing the core for it would skew start-up.
+    session = VaultSession(AppEvents(), state_dir=work / "state")
     window = build(vault, settings, session)
     window.show()
     if unlock:
@@ -130,6 +130,10 @@ def app_start(vault: Path, work: Path, unlock: bool = True) -> None:
     window = open_window(vault, work, unlock)
     app = QApplication.instance()
     assert app is not None
+    if unlock:  # the pages are built at unlock: wait for them without blocking paints
+        while window.home is None:
+            app.processEvents()
+            time.sleep(0.001)
     home, button = window.home, window.unlock.button
     watch, ready = (home.total, lambda: home.summary is not None) if unlock else (button, None)
     PaintWatch(watch, ready or (lambda: True), announce(app))
@@ -139,7 +143,7 @@ def app_start(vault: Path, work: Path, unlock: bool = True) -> None:
 
 def clients(vault: Path, work: Path) -> None:
     window = open_window(vault, work)
-    settle(lambda: window.home.summary is not None, extra=0.5)
+    settle(lambda: window.home is not None and window.home.summary is not None, extra=0.5)
     model, waiter, counted = window.clients.model, Waiter(), list[int]()
     model.sig_counted.connect(counted.append)
     PaintWatch(window.clients.table.viewport(), lambda: model.rowCount() > 0, waiter.done)
@@ -159,7 +163,7 @@ def clients(vault: Path, work: Path) -> None:
 
 def search(vault: Path, work: Path) -> None:
     window = open_window(vault, work)
-    settle(lambda: window.home.summary is not None, extra=0.3)
+    settle(lambda: window.home is not None and window.home.summary is not None, extra=0.3)
     page = window.clients
     window.show_page(1)
     settle(lambda: page.model.rowCount() > 0, extra=0.3)
