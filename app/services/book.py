@@ -390,9 +390,12 @@ class BookService:
     def ids(self, f: BookFilter, sort: str = "assets", descending: bool = True) -> list[ClientId]:
         """Every matching id in list order (one column: cheap even for the whole book)."""
         with self._ws.begin() as s:
-            stmt = _filtered(s, select(Client.id), f, self._clock())
+            # The stored hex read as text and parsed here: SQLAlchemy's Uuid result
+            # processing costs ~3x as much on a whole book (measured by ui_bench).
+            raw = type_coerce(Client.id, String)
+            stmt = _filtered(s, select(raw), f, self._clock())
             stmt = stmt.order_by(*order_keys(s, sort, descending))
-            return [ClientId(i) for i in s.scalars(stmt)]
+            return [ClientId(uuid.UUID(hex=h)) for h in s.scalars(stmt)]
 
     def rows(self, ids: Sequence[ClientId]) -> list[BookRow]:
         """Rows for ``ids``, in that order (ids no longer in the book are left out)."""
