@@ -365,12 +365,19 @@ class ClientService:
             )
         return matches[0]
 
-    def show(self, ref: str, *, reason: str = "viewed") -> ClientProfile:
-        """Everything about one client; records that the profile was viewed."""
+    def show(
+        self, ref: str, *, reason: str = "viewed", with_portfolio: bool = True
+    ) -> ClientProfile:
+        """Everything about one client; records that the profile was viewed.
+
+        ``with_portfolio=False`` skips the valuation, for callers that load the portfolio
+        on their own (the app's Portfolio tab)."""
         with self._ws.begin() as s:
             client = self.resolve(s, ref)
             profile = self._profile(s, client)
             self._ws.record(s, "client.viewed", str(client.id), {"reason": reason})
+        if not with_portfolio:
+            return profile
         portfolio = self._ws.portfolio.summary(ClientId(client.id))
         return replace(profile, portfolio=portfolio)
 

@@ -396,26 +396,51 @@ class PortfolioService:
         return figures(self.history(client_id), period, today or date.today())
 
     def performance_table(
-        self, client_id: ClientId, today: date | None = None
+        self,
+        client_id: ClientId,
+        today: date | None = None,
+        history: ValueHistory | None = None,
     ) -> list[PerformanceFigures]:
-        """``performance`` for 1M, 3M, YTD, 1Y, 3Y and ALL, from one history."""
-        return figures_table(self.history(client_id), today or date.today())
+        """``performance`` for 1M, 3M, YTD, 1Y, 3Y and ALL, from one history (pass it in
+        when you already have it: it is the expensive part)."""
+        return figures_table(history or self.history(client_id), today or date.today())
 
-    def allocation(self, client_id: ClientId, by: str) -> dict[str, Decimal]:
+    def allocation(
+        self, client_id: ClientId, by: str, summary: PortfolioSummary | None = None
+    ) -> dict[str, Decimal]:
         """CNY value per asset class, type, currency or risk rating (R1–R5), cash included."""
-        if by not in ALLOCATION_KEYS:
-            raise ValueError(f"cannot allocate by {by!r}: use one of {', '.join(ALLOCATION_KEYS)}")
-        summary = self.summary(client_id)
-        values = calc.allocation_by(summary.holdings, ALLOCATION_KEYS[by])
-        for currency, amount in self._cash_by_currency(client_id).items():
-            group = CASH_GROUPS.get(by, currency)
-            values[group] = values.get(group, Decimal(0)) + amount
-        return calc.allocation_by(values.items(), lambda kv: kv[0], lambda kv: kv[1])
+        return self.allocations(client_id, (by,), summary)[by]
 
-    def concentration(self, client_id: ClientId) -> calc.Concentration:
+    def allocations(
+        self,
+        client_id: ClientId,
+        keys: Iterable[str] = tuple(ALLOCATION_KEYS),
+        summary: PortfolioSummary | None = None,
+    ) -> dict[str, dict[str, Decimal]]:
+        """``allocation`` for several keys, reading the holdings and cash once."""
+        keys = tuple(keys)
+        for by in keys:
+            if by not in ALLOCATION_KEYS:
+                raise ValueError(
+                    f"cannot allocate by {by!r}: use one of {', '.join(ALLOCATION_KEYS)}"
+                )
+        summary = summary or self.summary(client_id)
+        cash = self._cash_by_currency(client_id)
+        result = {}
+        for by in keys:
+            values = calc.allocation_by(summary.holdings, ALLOCATION_KEYS[by])
+            for currency, amount in cash.items():
+                group = CASH_GROUPS.get(by, currency)
+                values[group] = values.get(group, Decimal(0)) + amount
+            result[by] = calc.allocation_by(values.items(), lambda kv: kv[0], lambda kv: kv[1])
+        return result
+
+    def concentration(
+        self, client_id: ClientId, summary: PortfolioSummary | None = None
+    ) -> calc.Concentration:
         """The largest position (by product code, over all accounts) and the top five, as
         shares of the whole portfolio including cash."""
-        summary = self.summary(client_id)
+        summary = summary or self.summary(client_id)
         by_code: dict[str, Decimal] = defaultdict(Decimal)
         for line in summary.holdings:
             by_code[line.code] += line.market_value_cny

@@ -46,13 +46,15 @@ class PortfolioData:
 
 
 def load_portfolio(ws: Workspace, client_id: ClientId) -> PortfolioData:
+    """Everything the tab shows, reading the holdings and the history once each."""
+    summary = ws.portfolio.summary(client_id)
     history = ws.portfolio.history(client_id)
     return PortfolioData(
-        summary=ws.portfolio.summary(client_id),
+        summary=summary,
         history=history,
-        performance=ws.portfolio.performance_table(client_id),
-        allocations={by: ws.portfolio.allocation(client_id, by) for by in ALLOCATIONS},
-        concentration=ws.portfolio.concentration(client_id),
+        performance=ws.portfolio.performance_table(client_id, history=history),
+        allocations=ws.portfolio.allocations(client_id, ALLOCATIONS, summary),
+        concentration=ws.portfolio.concentration(client_id, summary),
     )
 
 

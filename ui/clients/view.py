@@ -69,7 +69,7 @@ class ClientView(QWidget):
         self.client_id = client_id
 
         def job(ws: Workspace) -> Opened:
-            profile = ws.clients.show(str(client_id))
+            profile = ws.clients.show(str(client_id), with_portfolio=False)
             return Opened(profile, ws.book.rows([client_id])[0])
 
         self.session.run(job, lambda opened: self._show(client_id, opened))
