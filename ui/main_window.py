@@ -6,10 +6,11 @@ the vault is unlocked. On lock every page drops its data and the unlock page sho
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -254,13 +255,14 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _queued(fn, parent):  # type: ignore[no-untyped-def]
+class _ProgressRelay(QObject):
+    """Carries progress reports from the vault worker's thread to the GUI thread."""
+
+    sig = Signal(float, str)
+
+
+def _queued(fn: Callable[[float, str], None], parent: QObject) -> Callable[[float, str], None]:
     """A progress callback safe to call from the worker thread: it posts to the GUI."""
-    from PySide6.QtCore import QObject, Signal
-
-    class Relay(QObject):
-        sig = Signal(float, str)
-
-    relay = Relay(parent)
+    relay = _ProgressRelay(parent)
     relay.sig.connect(fn)
-    return lambda fraction, text: relay.sig.emit(fraction, text)
+    return relay.sig.emit

@@ -200,9 +200,11 @@ class ProfileTab(QWidget):
         widget = self.inputs[field]
         if isinstance(widget, QLineEdit) and field != "id_number":
             widget.setReadOnly(False)
-        timer = self._timers.setdefault(field, QTimer(self, singleShot=True))
-        timer.setInterval(REVEAL_SECONDS * 1000)
-        timer.timeout.connect(lambda f=field: self.mask_again(f))
+        timer = self._timers.get(field)
+        if timer is None:  # one timer per field, connected once
+            timer = self._timers[field] = QTimer(self, singleShot=True)
+            timer.timeout.connect(lambda f=field: self.mask_again(f))
+        timer.setInterval(int(REVEAL_SECONDS * 1000))
         timer.start()
 
     def mask_again(self, field: str) -> None:
