@@ -1,8 +1,9 @@
 """The client list as a lazy table model: ids for the whole query, rows fetched in batches.
 
-A query (filter + sort) fetches the matching ids (one cheap column) and the first
-batch of rows on the vault worker; ``canFetchMore``/``fetchMore`` bring further batches
-as the view scrolls. Results of a superseded query are dropped, and while one query
+A query (filter + sort) first fetches its first batch of rows directly (so the table
+paints as soon as SQLite has sorted, whatever the book's size), then, in a second job on
+the vault worker, every matching id (one cheap column); ``canFetchMore``/``fetchMore``
+bring further batches by id as the view scrolls. Results of a superseded query are dropped, and while one query
 runs only the newest waiting one is kept, so fast typing never queues up work.
 """
 
@@ -86,22 +87,33 @@ class ClientListModel(QAbstractTableModel):
         self._generation += 1
         generation = self._generation
 
-        def job(ws: Workspace) -> tuple[list[Any], list[BookRow]]:
-            ids = ws.book.ids(query.filter, query.sort, query.descending)
-            return ids, ws.book.rows(ids[:BATCH])
+        def first_rows(ws: Workspace) -> list[BookRow]:
+            return ws.book.page(query.filter, query.sort, query.descending, 0, BATCH)
+
+        def all_ids(ws: Workspace) -> list[Any]:
+            return ws.book.ids(query.filter, query.sort, query.descending)
 
         self._running = self.session.run(
-            job, lambda result: self._loaded(generation, result), self._failed
+            first_rows, lambda rows: self._shown(generation, rows), self._failed
         )
+        if self._running:
+            self.session.run(all_ids, lambda ids: self._counted(generation, ids), self._failed)
 
-    def _loaded(self, generation: int, result: tuple[list[Any], list[BookRow]]) -> None:
+    def _shown(self, generation: int, rows: list[BookRow]) -> None:
+        if generation != self._generation:
+            return
+        self.beginResetModel()
+        self._ids, self._rows = [], rows
+        self._fetching = False
+        self.endResetModel()
+
+    def _counted(self, generation: int, ids: list[Any]) -> None:
+        """The whole query's ids arrived: scrolling can fetch further batches now."""
         self._running = False
         if generation == self._generation:
-            self.beginResetModel()
-            self._ids, self._rows = result
-            self._fetching = False
-            self.endResetModel()
-            self.sig_counted.emit(len(self._ids))
+            self._ids = ids
+            if self._waiting is None:  # else a newer query is already due: count that one
+                self.sig_counted.emit(len(ids))
         if self._waiting is not None:
             query, self._waiting = self._waiting, None
             self._start(query)
