@@ -9,12 +9,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from app.services.config import AppPaths, resources_dir
 from ui.events import AppEvents
+from ui.language import apply_language
 from ui.main_window import MainWindow
 from ui.session import VaultSession
 from ui.style import STYLE
@@ -34,25 +35,6 @@ def register_font(app: QApplication) -> str | None:
     return str(families[0])
 
 
-def install_translations(app: QApplication, language: str | None) -> list[QTranslator]:
-    """Chinese or English: the saved choice, else the system locale."""
-    code = language or (
-        "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
-    )
-    QLocale.setDefault(QLocale(code))
-    installed: list[QTranslator] = []
-    if code.startswith("zh"):
-        for name, folder in (
-            ("confidant_zh_CN", str(resources_dir() / "translations")),
-            ("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-        ):
-            translator = QTranslator(app)
-            if translator.load(name, folder):
-                app.installTranslator(translator)
-                installed.append(translator)
-    return installed
-
-
 def build(
     vault: Path, settings: QSettings | None = None, session: VaultSession | None = None
 ) -> MainWindow:
@@ -62,7 +44,7 @@ def build(
     app.setOrganizationName("Confidant")
     settings = settings or QSettings()
     register_font(app)
-    install_translations(app, settings.value("language"))  # type: ignore[arg-type]
+    apply_language(str(settings.value("language") or "") or None)
     app.setStyleSheet(STYLE)
     window = MainWindow(session or VaultSession(AppEvents()), vault, settings)
     window.resize(1280, 800)

@@ -26,6 +26,7 @@ from app.domain.ids import ClientId
 from app.services.config import DEMO_PASSPHRASE, default_demo_vault, vault_exists
 from ui.events import AppEvents
 from ui.idle import IdleWatcher
+from ui.language import LANGUAGES, apply_language
 from ui.pages.unlock import UnlockPage
 from ui.pages.welcome import WelcomePage
 from ui.session import VaultInfo, VaultSession
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.setWindowTitle("Confidant 私行知己")
         self.last_error: BaseException | None = None
+        self._info: VaultInfo | None = None
         minutes = float(settings.value("idle_minutes", DEFAULT_IDLE_MINUTES))
         self.idle = IdleWatcher(minutes * 60, parent=self)
         self._build_ui()
@@ -63,7 +65,7 @@ class MainWindow(QMainWindow):
         self.unlock = UnlockPage()
         self.workbench = QWidget()
         self.nav = QListWidget(objectName="nav")
-        self.nav.addItems([self.tr("Home"), self.tr("Clients")])
+        self.nav.addItems(self._page_names())
         self.nav.setFixedWidth(150)
         self.pages = QStackedWidget()
         # The pages (and the database stack they import) are built at the first unlock,
@@ -80,6 +82,9 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
         self._build_status_bar()
+
+    def _page_names(self) -> list[str]:
+        return [self.tr("Home"), self.tr("Clients")]
 
     def _build_pages(self) -> None:
         if self.home is not None:
@@ -107,14 +112,32 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.vault_state = QLabel()
         self.pending = QLabel()
-        self.last_sync = QLabel(self.tr("Last sync: never"))
-        self.offline = QLabel(self.tr("● Offline — sync only on request"))
+        self.last_sync = QLabel()
+        self.offline = QLabel()
+        self._pending_count: int | None = None
+        self._status_texts()
         bar = self.statusBar()
         bar.addWidget(self.vault_state, 1)
         for label in (self.pending, self.last_sync, self.offline):
             bar.addPermanentWidget(label)
 
+    def _status_texts(self) -> None:
+        self.last_sync.setText(self.tr("Last sync: never"))
+        self.offline.setText(self.tr("● Offline — sync only on request"))
+        if self._pending_count is not None:
+            self._show_pending(self._pending_count)
+
+    def _show_pending(self, count: int) -> None:
+        self._pending_count = count
+        self.pending.setText(self.tr("Pending changes: {0}").format(count))
+
+    def _connect_start_pages(self) -> None:
+        self.unlock.sig_unlock.connect(self._unlock)
+        self.welcome.sig_create.connect(self._create)
+        self.welcome.sig_demo.connect(self._open_demo)
+
     def _build_menus(self) -> None:
+        self.menuBar().clear()
         vault = self.menuBar().addMenu(self.tr("&Vault"))
         self.lock_action = QAction(self.tr("&Lock"), self, shortcut=QKeySequence("Ctrl+L"))
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -130,25 +153,24 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, i=index: self.show_page(i))
             go.addAction(action)
         view = self.menuBar().addMenu(self.tr("V&iew"))
-        for code, name in (("zh_CN", "中文"), ("en", "English")):
+        for code, name in LANGUAGES:
             action = QAction(name, self)
-            action.triggered.connect(lambda _=False, c=code: self._set_language(c))
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
             view.addAction(action)
-
-    def _connect(self) -> None:
         self.lock_action.triggered.connect(self.lock)
         self.quick_action.triggered.connect(self._quick_open)
+        unlocked = self.session.unlocked
+        self.lock_action.setEnabled(unlocked)
+        self.quick_action.setEnabled(unlocked)
+
+    def _connect(self) -> None:
         self.idle.sig_idle.connect(self.lock)
         self.nav.currentRowChanged.connect(self.show_page)
-        self.unlock.sig_unlock.connect(self._unlock)
-        self.welcome.sig_create.connect(self._create)
-        self.welcome.sig_demo.connect(self._open_demo)
+        self._connect_start_pages()
         self.events.vault_did_unlock.connect(self._did_unlock)
         self.events.vault_did_lock.connect(self._did_lock)
         self.events.client_open_requested.connect(self.open_client)
-        self.session.sig_pending.connect(
-            lambda n: self.pending.setText(self.tr("Pending changes: {0}").format(n))
-        )
+        self.session.sig_pending.connect(self._show_pending)
         self.session.sig_error.connect(self.show_error)
 
     # --- start, unlock, lock --------------------------------------------------------
@@ -159,9 +181,18 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.unlock)
         else:
             self.stack.setCurrentWidget(self.welcome)
-        self.vault_state.setText(self.tr("Locked — {0}").format(self.vault))
+        self._info = None
+        self._vault_state_text()
         self.lock_action.setEnabled(False)
         self.quick_action.setEnabled(False)
+
+    def _vault_state_text(self) -> None:
+        info = self._info if self.session.unlocked else None
+        if info is None:
+            self.vault_state.setText(self.tr("Locked — {0}").format(self.vault))
+        else:
+            text = self.tr("Unlocked — {0} — {1} clients").format(info.path, info.clients)
+            self.vault_state.setText(text)
 
     def unlock_with(self, passphrase: str) -> None:
         """Unlock without typing (the demo command hands over the demo passphrase)."""
@@ -191,9 +222,8 @@ class MainWindow(QMainWindow):
     def _did_unlock(self, info: VaultInfo) -> None:
         self.vault = info.path
         self.settings.setValue("last_vault", str(info.path))
-        self.vault_state.setText(
-            self.tr("Unlocked — {0} — {1} clients").format(info.path, info.clients)
-        )
+        self._info = info
+        self._vault_state_text()
         self._build_pages()
         self.stack.setCurrentWidget(self.workbench)
         self.lock_action.setEnabled(True)
@@ -234,11 +264,56 @@ class MainWindow(QMainWindow):
         if self.session.unlocked and self.quick_open is not None:
             self.quick_open.popup()
 
-    def _set_language(self, code: str) -> None:
+    def set_language(self, code: str) -> None:
+        """Switch the interface language now: save open edits, then rebuild every view in
+        the new language, back on the same page (and the same client)."""
         self.settings.setValue("language", code)
-        QMessageBox.information(
-            self, "Confidant", self.tr("The language changes the next time Confidant starts.")
-        )
+        apply_language(code)
+        self.menuBar().clear()
+        self._build_menus()
+        for row, name in enumerate(self._page_names()):
+            self.nav.item(row).setText(name)
+        self._status_texts()
+        self._vault_state_text()
+        self._rebuild_start_pages()
+        if self.home is not None:
+            self._rebuild_pages()
+
+    def _rebuild_start_pages(self) -> None:
+        showing = self.stack.currentWidget()
+        old = (self.welcome, self.unlock)
+        self.welcome, self.unlock = WelcomePage(self.vault), UnlockPage()
+        for index, (before, page) in enumerate(zip(old, (self.welcome, self.unlock), strict=True)):
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(before)
+            before.deleteLater()
+        self._connect_start_pages()
+        if showing in old:
+            self.show_start()
+
+    def _rebuild_pages(self) -> None:
+        page, client = self.nav.currentRow(), None
+        view = self.client_view
+        if view is not None:
+            if self.pages.currentWidget() is view:
+                client = view.client_id
+            view.profile_tab.save_before_lock()  # queue unsaved edits before it goes
+        # Replies still due to the old views would land on deleted widgets.
+        self.session.worker.cancel_callbacks()
+        for widget in (self.home, self.clients, view, self.quick_open):
+            if widget is not None:
+                if widget is not self.quick_open:
+                    self.pages.removeWidget(widget)
+                widget.deleteLater()
+        self.home = self.clients = self.client_view = self.quick_open = None
+        if not self.session.unlocked:
+            return
+        self._build_pages()
+        if client is not None:
+            self.open_client(client)
+        else:
+            self.show_page(max(page, 0))
+        self.session.refresh_pending()
 
     def show_error(self, error: BaseException) -> None:
         """Say what went wrong without blocking the event loop (a window-modal box)."""

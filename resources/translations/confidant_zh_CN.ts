@@ -3,52 +3,56 @@
 <context>
     <name>ClientListModel</name>
     <message>
-        <location filename="../../ui/clients/list_model.py" line="60" />
+        <location filename="../../ui/clients/list_model.py" line="62" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/list_model.py" line="61" />
+        <location filename="../../ui/clients/list_model.py" line="63" />
         <source>Tier</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/list_model.py" line="62" />
+        <location filename="../../ui/clients/list_model.py" line="64" />
         <source>Assets (CNY)</source>
         <translation>资产（人民币）</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/list_model.py" line="63" />
+        <location filename="../../ui/clients/list_model.py" line="65" />
         <source>Risk level</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/list_model.py" line="64" />
+        <location filename="../../ui/clients/list_model.py" line="66" />
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/list_model.py" line="65" />
-        <source>Relationship manager</source>
+        <location filename="../../ui/clients/list_model.py" line="67" />
+        <source>RM</source>
         <translation>客户经理</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/list_model.py" line="66" />
+        <source>Relationship manager</source>
+        <translation type="vanished">客户经理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/list_model.py" line="68" />
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/list_model.py" line="67" />
+        <location filename="../../ui/clients/list_model.py" line="69" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/list_model.py" line="194" />
+        <location filename="../../ui/clients/list_model.py" line="207" />
         <source>not assessed</source>
         <translation>未评估</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/list_model.py" line="196" />
+        <location filename="../../ui/clients/list_model.py" line="209" />
         <source>never</source>
         <translation>从未</translation>
     </message>
@@ -175,47 +179,47 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../ui/home.py" line="47" />
+        <location filename="../../ui/home.py" line="50" />
         <source>Book by asset class</source>
         <translation>按资产类别</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="53" />
+        <location filename="../../ui/home.py" line="56" />
         <source>Book</source>
         <translation>客户资产总览</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="61" />
+        <location filename="../../ui/home.py" line="65" />
         <source>Overdue for contact</source>
         <translation>逾期未联系</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="62" />
+        <location filename="../../ui/home.py" line="66" />
         <source>Birthdays in the next 30 days</source>
         <translation>30 天内生日</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="63" />
+        <location filename="../../ui/home.py" line="67" />
         <source>Largest movers, last month</source>
         <translation>近一月变动最大</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="83" />
+        <location filename="../../ui/home.py" line="90" />
         <source>{0} in {1} clients</source>
         <translation>{1} 位客户共 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="101" />
+        <location filename="../../ui/home.py" line="111" />
         <source>{0} ({1}) — {2} days overdue</source>
         <translation>{0}（{1}）— 逾期 {2} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="114" />
+        <location filename="../../ui/home.py" line="124" />
         <source> (lunar)</source>
         <translation>（农历）</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="115" />
+        <location filename="../../ui/home.py" line="125" />
         <source>, turns {0}</source>
         <translation>，{0}岁</translation>
     </message>
@@ -223,142 +227,141 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="63" />
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63" />
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>Clients</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="125" />
         <source>Last sync: never</source>
         <translation>上次同步：从未</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>● Offline — sync only on request</source>
         <translation>● 离线 — 仅在您要求时同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>&amp;Vault</source>
         <translation>保险库(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>Quick open…</source>
         <translation>快速打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>V&amp;iew</source>
         <translation>视图(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>Pending changes: {0}</source>
         <translation>待同步变更：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>Locked — {0}</source>
         <translation>已锁定 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="217" />
         <source>Building the demo book</source>
         <translation>正在生成演示客户簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>Unlocked — {0} — {1} clients</source>
         <translation>已解锁 — {0} — {1} 位客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
         <source>The language changes the next time Confidant starts.</source>
-        <translation>语言将在下次启动私行知己时生效。</translation>
+        <translation type="vanished">语言将在下次启动私行知己时生效。</translation>
     </message>
 </context>
 <context>
     <name>PortfolioTab</name>
     <message>
-        <location filename="../../ui/clients/portfolio_tab.py" line="78" />
+        <location filename="../../ui/clients/portfolio_tab.py" line="80" />
         <source>Allocation</source>
         <translation>资产配置</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/portfolio_tab.py" line="81" />
+        <location filename="../../ui/clients/portfolio_tab.py" line="83" />
         <source>Value history</source>
         <translation>市值走势</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/portfolio_tab.py" line="93" />
+        <location filename="../../ui/clients/portfolio_tab.py" line="95" />
         <source>Returns and risk</source>
         <translation>收益与风险</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/portfolio_tab.py" line="125" />
+        <location filename="../../ui/clients/portfolio_tab.py" line="129" />
         <source>Concentration: largest position {0} at {1}; top five {2} of the portfolio.</source>
         <translation>集中度：最大持仓 {0} 占 {1}；前五大持仓合计占 {2}。</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/portfolio_tab.py" line="134" />
+        <location filename="../../ui/clients/portfolio_tab.py" line="138" />
         <source>By asset class</source>
         <translation>按资产类别</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/portfolio_tab.py" line="135" />
+        <location filename="../../ui/clients/portfolio_tab.py" line="139" />
         <source>By product type</source>
         <translation>按产品类型</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/portfolio_tab.py" line="136" />
+        <location filename="../../ui/clients/portfolio_tab.py" line="140" />
         <source>By currency</source>
         <translation>按币种</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/portfolio_tab.py" line="137" />
+        <location filename="../../ui/clients/portfolio_tab.py" line="141" />
         <source>By risk rating</source>
         <translation>按风险等级</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/portfolio_tab.py" line="156" />
+        <location filename="../../ui/clients/portfolio_tab.py" line="160" />
         <source>TWR</source>
         <translation>时间加权收益</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/portfolio_tab.py" line="157" />
+        <location filename="../../ui/clients/portfolio_tab.py" line="161" />
         <source>XIRR (p.a.)</source>
         <translation>资金加权收益（年化）</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/portfolio_tab.py" line="158" />
+        <location filename="../../ui/clients/portfolio_tab.py" line="162" />
         <source>Volatility</source>
         <translation>波动率</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/portfolio_tab.py" line="159" />
+        <location filename="../../ui/clients/portfolio_tab.py" line="163" />
         <source>Max drawdown</source>
         <translation>最大回撤</translation>
     </message>
@@ -471,17 +474,17 @@
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/profile_tab.py" line="230" />
+        <location filename="../../ui/clients/profile_tab.py" line="232" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/profile_tab.py" line="250" />
+        <location filename="../../ui/clients/profile_tab.py" line="252" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/profile_tab.py" line="258" />
+        <location filename="../../ui/clients/profile_tab.py" line="260" />
         <source>Not saved: fix the fields marked in red</source>
         <translation>未保存：请修改标红的字段</translation>
     </message>
@@ -542,77 +545,77 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../ui/pages/welcome.py" line="29" />
+        <location filename="../../ui/pages/welcome.py" line="30" />
         <source>too weak</source>
         <translation>太弱</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/welcome.py" line="29" />
+        <location filename="../../ui/pages/welcome.py" line="31" />
         <source>weak</source>
         <translation>弱</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/welcome.py" line="29" />
+        <location filename="../../ui/pages/welcome.py" line="32" />
         <source>fair</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/welcome.py" line="29" />
+        <location filename="../../ui/pages/welcome.py" line="33" />
         <source>good</source>
         <translation>良好</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/welcome.py" line="30" />
+        <location filename="../../ui/pages/welcome.py" line="34" />
         <source>strong</source>
         <translation>强</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/welcome.py" line="42" />
+        <location filename="../../ui/pages/welcome.py" line="47" />
         <source>Welcome to Confidant 私行知己</source>
         <translation>欢迎使用私行知己</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/welcome.py" line="45" />
+        <location filename="../../ui/pages/welcome.py" line="50" />
         <source>Your client book is kept in an encrypted vault on this computer. Choose a passphrase: it is the only way in, and it cannot be recovered.</source>
         <translation>您的客户簿保存在本机的加密保险库中。请设置口令：这是唯一的打开方式，遗失后无法找回。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/welcome.py" line="56" />
+        <location filename="../../ui/pages/welcome.py" line="61" />
         <source>Vault folder</source>
         <translation>保险库位置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/welcome.py" line="57" />
+        <location filename="../../ui/pages/welcome.py" line="62" />
         <source>Passphrase</source>
         <translation>口令</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/welcome.py" line="58" />
+        <location filename="../../ui/pages/welcome.py" line="63" />
         <source>Repeat it</source>
         <translation>再次输入</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/welcome.py" line="59" />
+        <location filename="../../ui/pages/welcome.py" line="64" />
         <source>Strength</source>
         <translation>强度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/welcome.py" line="60" />
+        <location filename="../../ui/pages/welcome.py" line="65" />
         <source>Create vault</source>
         <translation>创建保险库</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/welcome.py" line="61" />
+        <location filename="../../ui/pages/welcome.py" line="66" />
         <source>Open the demo book</source>
         <translation>打开演示客户簿</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/welcome.py" line="88" />
+        <location filename="../../ui/pages/welcome.py" line="93" />
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/welcome.py" line="97" />
+        <location filename="../../ui/pages/welcome.py" line="102" />
         <source>At least {0} characters; not a single repeated character; not a well-known password.</source>
         <translation>至少 {0} 个字符；不能只重复一个字符；不能是常见密码。</translation>
     </message>

@@ -59,7 +59,8 @@ def test_filters_and_count(window, qtbot) -> None:  # type: ignore[no-untyped-de
 def test_lazy_model_fetches_in_batches(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     import ui.clients.list_model as lm
 
-    model = window.clients.model
+    # A model of its own: a view would fetch further batches by itself while it has room.
+    model = lm.ClientListModel(window.session)
     lm.BATCH = 5
     try:
         with qtbot.waitSignal(model.sig_counted, timeout=10000):

@@ -3,8 +3,9 @@
 A query (filter + sort) first fetches its first batch of rows directly (so the table
 paints as soon as SQLite has sorted, whatever the book's size), then, in a second job on
 the vault worker, every matching id (one cheap column); ``canFetchMore``/``fetchMore``
-bring further batches by id as the view scrolls. Results of a superseded query are dropped, and while one query
-runs only the newest waiting one is kept, so fast typing never queues up work.
+bring further batches by id as the view scrolls. Results of a superseded query are
+dropped, and while one query runs only the newest waiting one is kept, so fast typing
+never queues up work.
 """
 
 from __future__ import annotations
