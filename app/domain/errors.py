@@ -57,3 +57,7 @@ class Ambiguous(ConfidantError):
 
 class DiskFull(ConfidantError):
     """The disk ran out of space; nothing was changed."""
+
+
+class RuleDataError(ConfidantError):
+    """A rule table or assumption file (suitability limits, market assumptions) is not usable."""
