@@ -74,6 +74,9 @@ class Choice:
     score: int
     knockout: bool = False
     max_loss_pct: int | None = None  # only on the loss-tolerance question
+    # Money must be available within this many days (liquidity answers); the suitability
+    # lock-up rule compares products against the shortest such need.
+    liquidity_need_days: int | None = None
 
 
 @dataclass(frozen=True)
@@ -215,12 +218,16 @@ def _parse_choice(doc: object, where: str) -> Choice:
     max_loss = doc.get("max_loss_pct")
     if max_loss is not None and not 0 <= _int(max_loss, f"'max_loss_pct' of {here}") <= 100:
         raise QuestionnaireError(f"'max_loss_pct' of {here} must be 0 to 100, not {max_loss}.")
+    need = doc.get("liquidity_need_days")
+    if need is not None and _int(need, f"'liquidity_need_days' of {here}") < 0:
+        raise QuestionnaireError(f"'liquidity_need_days' of {here} cannot be negative.")
     return Choice(
         key=key,
         text=_text(_field(doc, "text", here), here),
         score=_int(_field(doc, "score", here), f"The score of {here}"),
         knockout=knockout,
         max_loss_pct=max_loss,
+        liquidity_need_days=need,
     )
 
 
@@ -426,6 +433,7 @@ class Scoring:
     lowest_class: bool
     max_loss_pct: int | None  # from the loss-tolerance answer; None without that question
     reason: Reason
+    liquidity_need_days: int | None = None  # the shortest need any answer states
 
     @property
     def code(self) -> str:
@@ -490,6 +498,10 @@ def score(questionnaire: Questionnaire, answers: Mapping[str, str]) -> Scoring:
         lowest_class=bool(knocked),
         max_loss_pct=None if loss_key is None else chosen[loss_key].max_loss_pct,
         reason=reason,
+        liquidity_need_days=min(
+            (c.liquidity_need_days for c in chosen.values() if c.liquidity_need_days is not None),
+            default=None,
+        ),
     )
 
 

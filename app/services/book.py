@@ -29,6 +29,7 @@ from sqlalchemy import (
     Select,
     String,
     case,
+    cast,
     func,
     literal,
     null,
@@ -174,8 +175,11 @@ def overdue_clause(last_at: Column, tier: Column, today: date) -> ColumnElement[
 
 
 def risk_level_column() -> ColumnElement[Any]:
-    """SQL: the client's current risk level (C1..C5). Risk profiles arrive later: none yet."""
-    return type_coerce(null(), String())
+    """SQL: the client's current risk level as "C1".."C5" (copied onto the client from its
+    newest assessment), NULL if never assessed."""
+    return case(
+        (Client.risk_level.is_(None), null()), else_="C" + cast(Client.risk_level, String())
+    )
 
 
 # --- Text search -------------------------------------------------------------------

@@ -106,20 +106,26 @@ class _Writer:
 
 
 @cache
-def _client_columns() -> tuple[str, ...]:
-    return tuple(attr.key for attr in inspect(Client).column_attrs)
+def _client_defaults() -> dict[str, Any]:
+    """Every client column with its scalar default (None where it has none), so a bulk
+    row leaves no NOT NULL column empty."""
+    out: dict[str, Any] = {}
+    for attr in inspect(Client).column_attrs:
+        default = attr.columns[0].default
+        out[attr.key] = default.arg if default is not None and default.is_scalar else None
+    return out
 
 
 def _person_row(person: PersonDraft, client_id: Any) -> dict[str, Any]:
     values = client_values(person.data)
-    row = {key: values.get(key) for key in _client_columns()}
+    row = {key: values.get(key, default) for key, default in _client_defaults().items()}
     row.update(id=client_id, financial_assets_cny=Decimal(0), assets_valued_at=None)
     return row
 
 
 def _other_row(kind: str, name: str, like: PersonDraft) -> dict[str, Any]:
     """A household, company or trust row, placed with the person who leads it."""
-    row: dict[str, Any] = dict.fromkeys(_client_columns())
+    row: dict[str, Any] = dict(_client_defaults())
     row.update(
         id=new_id(),
         kind=kind,

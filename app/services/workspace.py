@@ -42,6 +42,8 @@ class Workspace:
         from app.services.clients import ClientService
         from app.services.home import HomeService
         from app.services.portfolio import PortfolioService
+        from app.services.risk import RiskService
+        from app.services.suitability import SuitabilityService
 
         self.vault = vault
         self.actor = actor or _actor()
@@ -53,6 +55,8 @@ class Workspace:
         self.portfolio = PortfolioService(self)
         self.book = BookService(self)
         self.home = HomeService(self)
+        self.risk = RiskService(self)
+        self.suitability = SuitabilityService(self)
 
     # --- opening and closing ------------------------------------------------------
 

@@ -101,6 +101,13 @@ class Client(Synced, Base):
     financial_assets_cny: Mapped[Decimal] = mapped_column(ScaledDecimal(2), default=Decimal(0))
     tier: Mapped[str | None] = mapped_column(String(20))
     assets_valued_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # Added by migration 0004 with risk assessments. The current level is copied from the
+    # newest confirmed assessment in the same transaction, so the book can sort, filter
+    # and warn on it without a subquery per client.
+    vulnerable: Mapped[bool] = mapped_column(Boolean, default=False)
+    risk_level: Mapped[int | None] = mapped_column(Integer)
+    risk_lowest_class: Mapped[bool] = mapped_column(Boolean, default=False)
+    risk_expires_on: Mapped[date | None] = mapped_column(Date)
 
     documents: Mapped[list[IdentityDocument]] = relationship(
         back_populates="client", order_by="IdentityDocument.doc_type"
@@ -263,6 +270,43 @@ class FxRate(Base):
     currency: Mapped[str] = mapped_column(String(3), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     rate_to_cny: Mapped[Decimal] = mapped_column(ScaledDecimal(8))
+
+
+# --- Risk-tolerance assessments (migration 0004) -------------------------------------
+
+
+class RiskAssessment(Synced, Base):
+    """One confirmed risk-tolerance assessment: the answers, the scoring, who assessed,
+    where and when. Never edited after the client confirms; a change is a new one."""
+
+    __tablename__ = "risk_assessments"
+    __table_args__ = (
+        Index("ix_risk_assessments_client_assessed", "client_id", "assessed_at"),
+    )
+    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"))
+    questionnaire_id: Mapped[str] = mapped_column(String(40))
+    questionnaire_version: Mapped[str] = mapped_column(String(20))
+    answers: Mapped[str] = mapped_column(Text)  # JSON: question key -> choice key
+    willingness_score: Mapped[int] = mapped_column(Integer)
+    capacity_score: Mapped[int] = mapped_column(Integer)
+    willingness_level: Mapped[int] = mapped_column(Integer)
+    capacity_level: Mapped[int] = mapped_column(Integer)
+    level: Mapped[int] = mapped_column(Integer)
+    lowest_class: Mapped[bool] = mapped_column(Boolean, default=False)
+    max_loss_pct: Mapped[int | None] = mapped_column(Integer)
+    liquidity_need_days: Mapped[int | None] = mapped_column(Integer)
+    assessed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    assessed_by: Mapped[str] = mapped_column(String(60))
+    place: Mapped[str] = mapped_column(String(20))  # branch | client_site | remote
+    place_detail: Mapped[str | None] = mapped_column(String(120))
+    client_confirmed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_on: Mapped[date] = mapped_column(Date)
+    extra_care: Mapped[bool] = mapped_column(Boolean, default=False)
+    extra_care_note: Mapped[str | None] = mapped_column(Text)
+    extra_care_confirmed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    changes: Mapped[str] = mapped_column(Text, default="[]")  # JSON: from the previous one
+    previous_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    document_number: Mapped[str] = mapped_column(String(40))
 
 
 SYNCED_TABLES = frozenset(
