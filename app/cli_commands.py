@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from app.cli_output import emit_json, table
 from app.domain import masking
-from app.domain.errors import ConfidantError, VaultExists
+from app.domain.errors import ConfidantError, NotFound, ValidationError, VaultExists
+from app.domain.ids import ClientId
 from app.domain.money import Money
 from app.services import workspace as ws_mod
 from app.services.config import DEMO_PASSPHRASE, default_demo_vault, tier_table
@@ -24,6 +25,7 @@ from app.services.workspace import Workspace
 if TYPE_CHECKING:
     from app.cli import Context
     from app.services.clients import ClientProfile, ClientRow
+    from app.services.risk import CurrentRisk
 
 Adder = Callable[[argparse.ArgumentParser], None]
 
@@ -335,6 +337,7 @@ def _profile_json(p: ClientProfile, reveal: bool) -> dict[str, Any]:
             "consents": list(p.consents),
         }
     )
+    data["risk"] = _risk_json(p.risk)
     if p.portfolio is not None:
         pf = p.portfolio
         money = (lambda d: str(d)) if reveal else (lambda d: None)
@@ -351,6 +354,23 @@ def _profile_json(p: ClientProfile, reveal: bool) -> dict[str, Any]:
     return data
 
 
+def _risk_json(risk: CurrentRisk | None) -> dict[str, Any] | None:
+    """The current risk-tolerance level, its date and expiry (None: never assessed)."""
+    if risk is None:
+        return None
+    return {
+        "level": risk.code,
+        "name_zh": risk.name("zh"),
+        "name_en": risk.name("en"),
+        "lowest_class": risk.lowest_class,
+        "assessed_on": risk.assessed_on.isoformat(),
+        "expires_on": risk.expires_on.isoformat(),
+        "status": risk.validity.status.value,
+        "days_left": risk.validity.days_left,
+        "max_loss_pct": risk.max_loss_pct,
+    }
+
+
 def cmd_clients_show(ctx: Context) -> int:
     reveal = ctx.args.reveal
     with _open(ctx) as ws:
@@ -363,6 +383,42 @@ def cmd_clients_show(ctx: Context) -> int:
 
     ctx.out(render_profile(profile, data, reveal))
     return 0
+
+
+def cmd_clients_assessment(ctx: Context) -> int:
+    """Write the client's newest risk assessment record as a one-page PDF."""
+    out = Path(ctx.args.out)
+    if out.exists() and not ctx.args.force:
+        raise ValidationError(f"{out} already exists; choose another name or pass --force.")
+    with _open(ctx) as ws:
+        with ws.begin() as s:
+            client_id = ClientId(ws.clients.resolve(s, ctx.args.client).id)
+        history = ws.risk.history(client_id)
+        if not history:
+            raise NotFound(
+                "This client has never been assessed; run the assessment in the app first."
+            )
+        ws.risk.export_document(history[0].id, out, ctx.args.lang)
+    record = history[0]
+    if ctx.json:
+        emit_json(
+            {
+                "file": str(out),
+                "assessment": str(record.id),
+                "document_number": record.document_number,
+                "level": record.scoring.code,
+            }
+        )
+    else:
+        ctx.out(f"Wrote {out}: {record.scoring.code}, document {record.document_number}.")
+    return 0
+
+
+def _assessment_opts(p: argparse.ArgumentParser) -> None:
+    p.add_argument("client", metavar="CLIENT", help="client id or exact name")
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language (default zh)")
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
 
 def _backup_opts(p: argparse.ArgumentParser) -> None:
@@ -437,5 +493,16 @@ COMMANDS: tuple[Command, ...] = (
         _import_opts,
     ),
     Command(("clients", "list"), "the client book", cmd_clients_list, _list_opts),
-    Command(("clients", "show"), "one client with portfolio summary", cmd_clients_show, _show_opts),
+    Command(
+        ("clients", "show"),
+        "one client with portfolio summary and risk level",
+        cmd_clients_show,
+        _show_opts,
+    ),
+    Command(
+        ("clients", "assessment"),
+        "the client's newest risk assessment as a one-page PDF",
+        cmd_clients_assessment,
+        _assessment_opts,
+    ),
 )

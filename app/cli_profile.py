@@ -26,6 +26,18 @@ def _money(value: Any, reveal: bool) -> str:
     return amount.format() if reveal else masking.mask_amount(amount)
 
 
+def _risk_line(risk: dict[str, Any] | None) -> str:
+    if risk is None:
+        return "not assessed: no recommendation until the client is assessed"
+    state = {
+        "valid": f"valid to {risk['expires_on']}",
+        "expiring": f"expires {risk['expires_on']} (in {risk['days_left']} days): reassess",
+        "expired": f"EXPIRED {risk['expires_on']}: reassess before any recommendation",
+    }.get(risk["status"], risk["status"])
+    names = f"{risk['level']} {risk['name_zh']} / {risk['name_en']}"
+    return f"{names}, assessed {risk['assessed_on']}, {state}"
+
+
 def render_profile(p: ClientProfile, data: dict[str, Any], reveal: bool) -> str:
     lines = [f"{p.row.name}  ({data['tier_name'] or 'no tier'}, {p.row.status})  {p.row.id}", ""]
     lines += [
@@ -41,6 +53,7 @@ def render_profile(p: ClientProfile, data: dict[str, Any], reveal: bool) -> str:
         _line("Source of wealth", p.source_of_wealth),
         _line("Relationship mgr", p.row.relationship_manager),
         _line("Consents", ", ".join(p.consents)),
+        _line("Risk level", _risk_line(data["risk"])),
     ]
     for doc in data["documents"]:
         label = DOCUMENT_TYPES.get(doc["type"], (doc["type"], doc["type"]))[1]

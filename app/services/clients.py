@@ -26,6 +26,7 @@ from app.vault.models import Client, Consent, HouseholdMember, IdentityDocument
 
 if TYPE_CHECKING:
     from app.services.portfolio import PortfolioSummary
+    from app.services.risk import CurrentRisk
     from app.services.workspace import Workspace
 
 GENDERS = {
@@ -200,6 +201,7 @@ class ClientProfile:
     households: tuple[Relation, ...]
     consents: tuple[str, ...]
     portfolio: PortfolioSummary | None = field(default=None)
+    risk: CurrentRisk | None = field(default=None)  # the current risk-tolerance level
 
 
 def _row(c: Client) -> ClientRow:
@@ -376,6 +378,7 @@ class ClientService:
             client = self.resolve(s, ref)
             profile = self._profile(s, client)
             self._ws.record(s, "client.viewed", str(client.id), {"reason": reason})
+        profile = replace(profile, risk=self._ws.risk.current(ClientId(client.id)))
         if not with_portfolio:
             return profile
         portfolio = self._ws.portfolio.summary(ClientId(client.id))

@@ -24,7 +24,7 @@ from functools import cache
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import exists, insert, inspect, select
+from sqlalchemy import exists, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
 from app.domain import names
@@ -35,6 +35,7 @@ from app.services.demo_book import PortfolioMaker
 from app.services.demo_data import HouseholdDraft, PersonDraft, load_words, make_people
 from app.services.demo_market import Market, build_market
 from app.services.demo_notes import NoteWriter, consents
+from app.services.demo_risk import AssessmentMaker
 from app.vault import outbox
 from app.vault.models import (
     Account,
@@ -48,6 +49,7 @@ from app.vault.models import (
     Instrument,
     Note,
     Price,
+    RiskAssessment,
     Transaction,
 )
 from app.vault.types import utc_now
@@ -192,8 +194,11 @@ def _write_batch(
     writer: NoteWriter,
     rng: random.Random,
     today: date,
+    assessor: AssessmentMaker,
 ) -> None:
     accounts: list[dict[str, Any]] = []
+    assessments: list[dict[str, Any]] = []
+    levels: list[dict[str, Any]] = []
     holdings: list[dict[str, Any]] = []
     transactions: list[dict[str, Any]] = []
     other: list[dict[str, Any]] = []
@@ -209,14 +214,22 @@ def _write_batch(
         notes += (
             {"id": new_id(), "client_id": client_id, **n} for n in writer.notes(person, book.held)
         )
+        rm = person.data.relationship_manager or "demo"
+        assessed = assessor.assessment(person, client_id, book.held, rm)
+        if assessed is not None:
+            assessments.append({"id": new_id(), **assessed.row})
+            levels.append({"id": client_id, **assessed.client})
     for model, rows in (
         (Account, accounts),
         (Holding, holdings),
         (Transaction, transactions),
         (Consent, other),
         (Note, notes),
+        (RiskAssessment, assessments),
     ):
         w.write(model, rows)
+    if levels:  # the current level, copied onto the client as RiskService.record does
+        w.session.execute(update(Client), levels)
 
 
 def _ensure_empty(ws: Workspace) -> None:
@@ -268,6 +281,7 @@ def build_demo_book(
     maker = PortfolioMaker(random.Random(f"{seed}/portfolios"), market, words)
     notes = NoteWriter(random.Random(f"{seed}/notes"), market, today)
     rng = random.Random(f"{seed}/consents")
+    assessor = AssessmentMaker(random.Random(f"{seed}/risk"), today)
     with ws.begin() as s:
         w = _Writer(s)
         with outbox.applying_remote(s):
@@ -281,7 +295,7 @@ def build_demo_book(
                     0.3 + 0.6 * start / len(pairs),
                     f"Writing portfolios and notes ({start:,} of {len(pairs):,} clients)",
                 )
-                _write_batch(w, pairs[start : start + BATCH], maker, notes, rng, today)
+                _write_batch(w, pairs[start : start + BATCH], maker, notes, rng, today, assessor)
             report(0.92, "Valuing every client and setting tiers")
             ws.portfolio.revalue(s)
             s.flush()

@@ -18,7 +18,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain import portfolio_fit as pf
@@ -158,8 +158,8 @@ class SuitabilityService:
         return pf.portfolio_fit(client, positions, assumptions(), limits=limits())
 
     def book_alerts(self, today: date | None = None, limit: int = 50) -> BookRiskAlerts:
-        """Every expiring or expired assessment (soonest first) and every person holding
-        a non-deposit product above their level or without a valid assessment."""
+        """Every expiring or expired assessment (soonest first) and every client holding
+        a non-deposit product above their current level, or any without an assessment."""
         today = today or date.today()
         with self._ws.begin() as s:
             expiring = self._expiring(s, today, limit)
@@ -211,14 +211,15 @@ class SuitabilityService:
         )
 
     def _mismatches(self, s: Session, today: date, limit: int) -> tuple[Mismatch, ...]:
-        # A valid level caps the ratings; the lowest class holds R1 only; without a valid
-        # assessment every investment product is a mismatch (cap 0).
-        valid = Client.risk_expires_on > today
+        # The level caps the ratings, the lowest class holds R1 only, and the never
+        # assessed hold no investment product (cap 0). Expired assessments are listed
+        # as expired (``_expiring``), not again here.
         cap = case(
-            (~valid | Client.risk_expires_on.is_(None), 0),
+            (Client.risk_level.is_(None), 0),
             (Client.risk_lowest_class.is_(True), 1),
-            else_=func.coalesce(Client.risk_level, 0),
+            else_=Client.risk_level,
         )
+        not_expired = or_(Client.risk_expires_on.is_(None), Client.risk_expires_on > today)
         worst = func.max(Instrument.risk_rating)
         rows = s.execute(
             select(
@@ -240,6 +241,7 @@ class SuitabilityService:
                 Client.deleted_at.is_(None),
                 Instrument.type.not_in(EXEMPT_FROM_GATE),
                 Instrument.risk_rating > cap,
+                not_expired,
             )
             .group_by(Client.id)
             .order_by(worst.desc(), Client.financial_assets_cny.desc())

@@ -280,9 +280,7 @@ class RiskAssessment(Synced, Base):
     where and when. Never edited after the client confirms; a change is a new one."""
 
     __tablename__ = "risk_assessments"
-    __table_args__ = (
-        Index("ix_risk_assessments_client_assessed", "client_id", "assessed_at"),
-    )
+    __table_args__ = (Index("ix_risk_assessments_client_assessed", "client_id", "assessed_at"),)
     client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"))
     questionnaire_id: Mapped[str] = mapped_column(String(40))
     questionnaire_version: Mapped[str] = mapped_column(String(20))

@@ -33,9 +33,19 @@ from app.vault.models import AuditEvent, OutboxEntry, Synced
 from app.vault.types import utc_now
 
 REMOTE = "confidant.applying_remote"
-# Derived on the device (financial assets, tier): the server computes its own values,
+# Derived on the device (financial assets, tier, and the current risk level copied from
+# the newest assessment, which syncs on its own): the server computes its own values,
 # so these never travel in the outbox.
-LOCAL_ONLY_COLUMNS = frozenset({"financial_assets_cny", "tier", "assets_valued_at"})
+LOCAL_ONLY_COLUMNS = frozenset(
+    {
+        "financial_assets_cny",
+        "tier",
+        "assets_valued_at",
+        "risk_level",
+        "risk_lowest_class",
+        "risk_expires_on",
+    }
+)
 DEVICE = "confidant.device_id"
 
 
