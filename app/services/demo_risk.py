@@ -50,7 +50,7 @@ class AssessmentMaker:
         answers, scoring = self._answers(riskiest)
         day = self.today - timedelta(days=self.rng.randrange(14, 400))
         at = at_beijing(day, self.rng)
-        expiry = rp.expires_on(at.date(), self.form.validity_months)
+        expiry = rp.expires_on(at.astimezone().date(), self.form.validity_months)
         born = person.data.birth_date
         age = rp.age_on(born, self.today) if born else None
         care = rp.needs_extra_care(age, False)

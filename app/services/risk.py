@@ -212,9 +212,10 @@ class RiskService:
         form = questionnaire()
         scoring = qn.score(form, answers)
         now = now or utc_now()
+        day = now.astimezone().date()  # the banker's calendar day, not UTC's
         with self._ws.begin() as s:
             client = self._client(s, client_id)
-            age = client_age(s, client, now.date())
+            age = client_age(s, client, day)
             care = rp.needs_extra_care(age, client.vulnerable)
             if care and not extra_care_confirmed:
                 raise ExtraCareRequired(
@@ -222,9 +223,14 @@ class RiskService:
                     "step (the client understood the risks, with a companion if needed) first."
                 )
             previous = self._newest(s, client_id)
+            if previous is not None and now < previous.assessed_at:
+                raise ValidationError(
+                    "An assessment cannot be dated before the client's newest one "
+                    f"({previous.assessed_at.astimezone():%Y-%m-%d %H:%M}); check the date."
+                )
             before = json.loads(previous.answers) if previous is not None else {}
             changed = qn.diff_answers(before, answers) if previous is not None else []
-            expiry = rp.expires_on(now.date(), form.validity_months)
+            expiry = rp.expires_on(day, form.validity_months)
             row = RiskAssessment(
                 client_id=client_id,
                 questionnaire_id=form.id,
@@ -275,7 +281,7 @@ class RiskService:
             return CurrentRisk(
                 level=newest.level,
                 lowest_class=newest.lowest_class,
-                assessed_on=newest.assessed_at.date(),
+                assessed_on=newest.assessed_at.astimezone().date(),
                 expires_on=newest.expires_on,
                 validity=rp.validity_status(newest.expires_on, today),
                 max_loss_pct=newest.max_loss_pct,
@@ -382,11 +388,11 @@ def assessment_document(record: AssessmentRecord, masked_id: str, lang: str) -> 
         meaning=rp.level_meaning(scoring.level, lang, scoring.lowest_class),
         suitable_ratings=f"R{ratings[0]}–R{ratings[-1]}" if len(ratings) > 1 else "R1",
         max_loss_pct=scoring.max_loss_pct,
-        assessed_at=record.assessed_at,
+        assessed_at=record.assessed_at.astimezone(),  # printed in the banker's time
         assessed_by=record.assessed_by,
         place=PLACE_NAMES[record.place][0 if zh else 1]
         + (f" · {record.place_detail}" if record.place_detail else ""),
-        confirmed_at=record.confirmed_at,
+        confirmed_at=record.confirmed_at.astimezone(),
         expires_on=record.expires_on,
         extra_care_note=note if record.extra_care else None,
         lowest_class=scoring.lowest_class,
@@ -422,9 +428,9 @@ def _change_json(change: qn.AnswerChange) -> dict[str, str | None]:
 
 
 def _document_number(at: datetime) -> str:
-    """RA-YYYYMMDD-xxxxxxxx: dated, unique without a central counter (the device is
-    offline), short enough to read out on the phone."""
-    return f"RA-{at:%Y%m%d}-{uuid.uuid4().hex[:8].upper()}"
+    """RA-YYYYMMDD-xxxxxxxx: dated (the local day), unique without a central counter
+    (the device is offline), short enough to read out on the phone."""
+    return f"RA-{at.astimezone():%Y%m%d}-{uuid.uuid4().hex[:8].upper()}"
 
 
 def _record(row: RiskAssessment, client_name: str) -> AssessmentRecord:

@@ -12,7 +12,7 @@ pack) must call ``check_product`` before a product can enter them: that is the g
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
@@ -77,7 +77,8 @@ class ExpiringAssessment:
 
 @dataclass(frozen=True)
 class Mismatch:
-    """A client holding products above their level (or without a valid assessment)."""
+    """A client holding products above their current level, or any investment product
+    without ever having been assessed (expired ones are listed as expiring instead)."""
 
     client_id: ClientId
     name: str
@@ -131,7 +132,14 @@ class SuitabilityService:
             if instrument is None:
                 raise NotFound(f"No product has the code “{code}”; check the product list.")
             client = self._facts(s, client_id, today)
-            held = self._position_cny(client_id, instrument.code)
+        # Position and total from one valuation (at this bank and elsewhere alike), so
+        # the share compares like with like.
+        summary = self._ws.portfolio.summary(client_id)
+        held = sum(
+            (h.market_value_cny for h in summary.holdings if h.code == instrument.code),
+            Decimal(0),
+        )
+        client = replace(client, total_assets_cny=summary.total_cny)
         return rules.check_product(
             client, product_facts(instrument), amount_cny, held, today, limits()
         )
@@ -187,10 +195,6 @@ class SuitabilityService:
             liquidity_need_days=newest.liquidity_need_days if newest else None,
             total_assets_cny=client.financial_assets_cny,
         )
-
-    def _position_cny(self, client_id: ClientId, code: str) -> Decimal:
-        summary = self._ws.portfolio.summary(client_id)
-        return sum((h.market_value_cny for h in summary.holdings if h.code == code), Decimal(0))
 
     def _expiring(self, s: Session, today: date, limit: int) -> tuple[ExpiringAssessment, ...]:
         warn = limits().warn_days
