@@ -11,8 +11,9 @@ from __future__ import annotations
 import getpass
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -24,6 +25,17 @@ from app.vault.keys import DEFAULT_KDF, KdfParams
 from app.vault.models import OutboxEntry, VaultMeta
 from app.vault.store import OpenVault
 from app.vault.types import utc_now
+
+if TYPE_CHECKING:
+    from app.services.briefs import BriefService
+    from app.services.client_events import ClientEventService
+    from app.services.complaints import ComplaintService
+    from app.services.contacts import ContactService
+    from app.services.meetings import MeetingService
+    from app.services.notes import NoteService
+    from app.services.search import SearchService
+    from app.services.tasks import TaskService
+    from app.services.timeline import TimelineService
 
 
 def _actor() -> str:
@@ -57,6 +69,63 @@ class Workspace:
         self.home = HomeService(self)
         self.risk = RiskService(self)
         self.suitability = SuitabilityService(self)
+
+    # The relationship side (issue 5), built on first use: most sessions never touch
+    # all of them, and each import costs start-up time.
+
+    @cached_property
+    def search(self) -> SearchService:
+        from app.services.search import SearchService
+
+        return SearchService(self)
+
+    @cached_property
+    def meetings(self) -> MeetingService:
+        from app.services.meetings import MeetingService
+
+        return MeetingService(self)
+
+    @cached_property
+    def notes(self) -> NoteService:
+        from app.services.notes import NoteService
+
+        return NoteService(self)
+
+    @cached_property
+    def tasks(self) -> TaskService:
+        from app.services.tasks import TaskService
+
+        return TaskService(self)
+
+    @cached_property
+    def timeline(self) -> TimelineService:
+        from app.services.timeline import TimelineService
+
+        return TimelineService(self)
+
+    @cached_property
+    def contacts(self) -> ContactService:
+        from app.services.contacts import ContactService
+
+        return ContactService(self)
+
+    @cached_property
+    def events(self) -> ClientEventService:
+        from app.services.client_events import ClientEventService
+
+        return ClientEventService(self)
+
+    @cached_property
+    def complaints(self) -> ComplaintService:
+        from app.services.complaints import ComplaintService
+
+        return ComplaintService(self)
+
+    @cached_property
+    def briefs(self) -> BriefService:
+        from app.services.briefs import BriefService
+
+        return BriefService(self)
 
     # --- opening and closing ------------------------------------------------------
 

@@ -150,13 +150,22 @@ class Consent(Synced, Base):
 
 
 class Note(Synced, Base):
-    """A meeting note about a client."""
+    """A note about a client, optionally of a meeting.
+
+    ``body`` is plain text with a small markup that prints well (``# `` headings, ``- ``
+    and ``1. `` list items, ``**bold**``); ``tags`` are space-separated. A confidential
+    note is masked in lists and audited when opened (migration 0005 added those).
+    """
 
     __tablename__ = "notes"
     client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"), index=True)
     written_at: Mapped[datetime] = mapped_column(UtcDateTime)
     title: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)
+    meeting_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
+    tags: Mapped[str] = mapped_column(String(400), default="")
+    confidential: Mapped[bool] = mapped_column(Boolean, default=False)
+    template: Mapped[str | None] = mapped_column(String(40))
 
 
 class AuditEvent(Base):
@@ -270,6 +279,100 @@ class FxRate(Base):
     currency: Mapped[str] = mapped_column(String(3), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     rate_to_cny: Mapped[Decimal] = mapped_column(ScaledDecimal(8))
+
+
+# --- Meetings, tasks, contacts, care, events and complaints (migration 0005) ---------
+
+
+class Meeting(Synced, Base):
+    """A meeting with a client: when, where or over which channel, and the agenda."""
+
+    __tablename__ = "meetings"
+    __table_args__ = (Index("ix_meetings_starts_at", "starts_at"),)
+    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    starts_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    ends_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    channel: Mapped[str] = mapped_column(String(16))  # branch|client_office|phone|video|wechat
+    location: Mapped[str | None] = mapped_column(String(200))
+    agenda: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(12), default="planned")  # planned|held|cancelled
+
+
+class Task(Synced, Base):
+    """A promise to keep: from a note's action item or typed in, with owner and due date."""
+
+    __tablename__ = "tasks"
+    __table_args__ = (Index("ix_tasks_status_due", "status", "due_on"),)
+    client_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("clients.id"), index=True)
+    note_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    title: Mapped[str] = mapped_column(String(300))
+    owner: Mapped[str] = mapped_column(String(60))
+    due_on: Mapped[date | None] = mapped_column(Date)
+    priority: Mapped[str] = mapped_column(String(8), default="normal")  # high|normal|low
+    status: Mapped[str] = mapped_column(String(8), default="open")  # open|done
+    completed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class Interaction(Synced, Base):
+    """One contact with a client: phone, email, WeChat, SMS, visit or event."""
+
+    __tablename__ = "interactions"
+    __table_args__ = (Index("ix_interactions_client_at", "client_id", "at"),)
+    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    channel: Mapped[str] = mapped_column(String(12))  # phone|email|wechat|sms|visit|event
+    direction: Mapped[str] = mapped_column(String(8))  # inbound|outbound
+    summary: Mapped[str] = mapped_column(Text, default="")
+
+
+class CareDate(Synced, Base):
+    """A date worth a greeting beyond birthdays: an anniversary, a child's milestone."""
+
+    __tablename__ = "care_dates"
+    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # anniversary|milestone|other
+    label: Mapped[str] = mapped_column(String(200))
+    on: Mapped[date] = mapped_column(Date)  # the first occurrence; recurs yearly
+    recurs: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class ClientEvent(Synced, Base):
+    """A seminar or VIP salon the bank holds for clients."""
+
+    __tablename__ = "client_events"
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16))  # seminar|salon|other
+    starts_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    location: Mapped[str | None] = mapped_column(String(200))
+
+
+class Invitation(Synced, Base):
+    """A client invited to an event: the reply and whether they came."""
+
+    __tablename__ = "invitations"
+    __table_args__ = (UniqueConstraint("event_id", "client_id"),)
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("client_events.id"))
+    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"), index=True)
+    invited_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    reply: Mapped[str] = mapped_column(String(8), default="none")  # none|yes|no|maybe
+    attended: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Complaint(Synced, Base):
+    """A complaint from receipt to resolution (time to resolve is resolved - received)."""
+
+    __tablename__ = "complaints"
+    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"), index=True)
+    reference: Mapped[str] = mapped_column(String(40), unique=True)
+    received_on: Mapped[date] = mapped_column(Date)
+    channel: Mapped[str] = mapped_column(String(16))
+    category: Mapped[str] = mapped_column(String(40))
+    description: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(12), default="open")  # open|in_progress|resolved
+    owner: Mapped[str] = mapped_column(String(60))
+    resolution: Mapped[str | None] = mapped_column(Text)
+    resolved_on: Mapped[date | None] = mapped_column(Date)
 
 
 # --- Risk-tolerance assessments (migration 0004) -------------------------------------
