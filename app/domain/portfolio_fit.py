@@ -29,6 +29,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
 from typing import Any
 
+from app.domain.bilingual import Text
 from app.domain.errors import RuleDataError, ValidationError
 from app.domain.money import AMOUNT_SCALE, Money, chinese_units, quantize
 from app.domain.suitability import (
@@ -39,7 +40,6 @@ from app.domain.suitability import (
     FindingSet,
     Limits,
     ProductFacts,
-    Text,
     elderly_rule,
     rating_rule,
 )

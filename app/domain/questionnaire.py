@@ -23,6 +23,7 @@ from enum import StrEnum
 from itertools import pairwise
 from typing import Any
 
+from app.domain.bilingual import Text
 from app.domain.errors import ConfidantError
 from app.domain.risk_profile import LEVELS, level_code, level_name
 
@@ -53,18 +54,6 @@ REQUIRED_TOPICS: Mapping[str, tuple[str, ...]] = {
 
 class QuestionnaireError(ConfidantError):
     """A questionnaire file is malformed, or answers do not fit the questionnaire."""
-
-
-@dataclass(frozen=True)
-class Text:
-    """The same words in Chinese and English."""
-
-    zh: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        """Chinese for any ``zh*`` language (``zh``, ``zh_CN``), else English."""
-        return self.zh if lang.lower().startswith("zh") else self.en
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from types import MappingProxyType
 from typing import Any, Literal
 
+from app.domain.bilingual import Text
 from app.domain.errors import RuleDataError, ValidationError
 from app.domain.money import Money, quantize, to_decimal
 
@@ -56,18 +57,6 @@ RATINGS = range(1, 6)  # R1..R5 and C1..C5
 CENT = Decimal("0.01")
 
 Figure = int | str | Decimal | date
-
-
-@dataclass(frozen=True, slots=True)
-class Text:
-    """The same sentence in Chinese and English; the screen picks one."""
-
-    zh: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        """``zh`` for any Chinese locale (``zh``, ``zh_CN``, ``zh-Hans``), else ``en``."""
-        return self.zh if lang.lower().startswith("zh") else self.en
 
 
 @dataclass(frozen=True)
