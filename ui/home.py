@@ -1,5 +1,6 @@
 """Home: the book at a glance — assets by tier and asset class, who is overdue for
-contact, coming birthdays (solar and lunar), the largest movers. Each item opens the client."""
+contact, coming birthdays (solar and lunar), the largest movers, risk assessments that
+expire soon or have expired, and suitability mismatches. Each item opens the client."""
 
 from __future__ import annotations
 
@@ -16,9 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.risk_profile import level_code
 from app.services.changes import Changes
 from app.services.home import HomeSummary
+from app.services.suitability import BookRiskAlerts, Mismatch
 from ui.formatting import format_money, format_money_short, format_percent
+from ui.risk.common import RiskWords, level_text
 from ui.session import VaultSession
 
 ASSET_CLASS_NAMES = {
@@ -36,6 +40,8 @@ class HomePage(QWidget):
         super().__init__(parent)
         self.session = session
         self.summary: HomeSummary | None = None
+        self.alerts: BookRiskAlerts | None = None
+        self.words = RiskWords(self)
         self.chart = None
         self._chart_data: dict[str, Decimal] = {}
         self._chart_timer = QTimer(self, singleShot=True, interval=30)
@@ -52,6 +58,8 @@ class HomePage(QWidget):
         self.overdue = self._list()
         self.birthdays = self._list()
         self.movers = self._list()
+        self.expiring = self._list()
+        self.mismatches = self._list()
         grid = QGridLayout(self)
         head = QGroupBox(self.tr("Book"))
         QVBoxLayout(head)
@@ -70,8 +78,18 @@ class HomePage(QWidget):
             box = QGroupBox(title)
             QVBoxLayout(box).addWidget(widget)
             grid.addWidget(box, 1, col)
+        for col, (title, widget) in enumerate(
+            (
+                (self.tr("Assessments expiring or expired"), self.expiring),
+                (self.tr("Suitability mismatches"), self.mismatches),
+            )
+        ):
+            box = QGroupBox(title)
+            QVBoxLayout(box).addWidget(widget)
+            grid.addWidget(box, 2, col, 1, 1 + col)  # mismatches read longer: two columns
         grid.setRowStretch(0, 2)
         grid.setRowStretch(1, 3)
+        grid.setRowStretch(2, 3)
         for col in range(3):
             grid.setColumnStretch(col, 1)
 
@@ -83,6 +101,13 @@ class HomePage(QWidget):
     def activate(self) -> None:
         if self.summary is None:
             self.session.run(lambda ws: ws.home.summary(), self.show_summary)
+        if self.alerts is None:  # after the summary, on the same worker
+            self.session.run(lambda ws: ws.suitability.book_alerts(), self.show_alerts)
+
+    def refresh(self) -> None:
+        """Load everything again (after changes made outside the app's events)."""
+        self.summary = self.alerts = None
+        self.activate()
 
     def show_summary(self, summary: HomeSummary) -> None:
         self.summary = summary
@@ -139,6 +164,32 @@ class HomePage(QWidget):
             ],
         )
 
+    def show_alerts(self, alerts: BookRiskAlerts) -> None:
+        self.alerts = alerts
+        self._fill(
+            self.expiring,
+            [
+                (
+                    e.client_id,
+                    f"{e.name} — {level_code(e.level)} — "
+                    + self.words.validity(e.validity, e.expires_on),
+                )
+                for e in alerts.expiring
+            ],
+        )
+        self._fill(self.mismatches, [(m.client_id, self._mismatch(m)) for m in alerts.mismatches])
+
+    def _mismatch(self, m: Mismatch) -> str:
+        products = self.tr("{0} products up to R{1}").format(m.products, m.worst_rating)
+        if m.level is None:
+            return self.tr("{0} — not assessed, holds {1}").format(m.name, products)
+        cap = 1 if m.lowest_class else m.level
+        if m.worst_rating <= cap:  # within the level: the assessment is no longer valid
+            return self.tr("{0} — assessment expired, holds {1}").format(m.name, products)
+        return self.tr("{0} — {1}, holds {2}").format(
+            m.name, level_text(m.level, m.lowest_class), products
+        )
+
     def _draw_chart(self) -> None:
         if self.summary is not None:
             self._chart().set_data(self._chart_data)
@@ -164,17 +215,17 @@ class HomePage(QWidget):
 
     def _changed(self, changes: Changes, initiator: object) -> None:
         if changes.clients or changes.holdings:
-            self.summary = None
+            self.summary = self.alerts = None
             if self.isVisible():
                 self.activate()
 
     def clear(self) -> None:
         self._chart_timer.stop()
         self._chart_data = {}
-        self.summary = None
+        self.summary = self.alerts = None
         self.total.clear()
         self.tiers.clear()
-        for widget in (self.overdue, self.birthdays, self.movers):
+        for widget in (self.overdue, self.birthdays, self.movers, self.expiring, self.mismatches):
             widget.clear()
         if self.chart is not None:
             self.chart.set_data({})

@@ -1,7 +1,9 @@
 """Portfolio tab: holdings, allocation by asset class / type / currency / risk rating,
-value history with ranges, returns (TWR and XIRR) per period, risk and concentration.
+value history with ranges, returns (TWR and XIRR) per period, risk and concentration,
+and suitability (the portfolio against the client's risk level and bearable loss).
 
-Every figure comes from ``ws.portfolio`` in one worker call; the tab only lays it out.
+Every figure comes from ``ws.portfolio`` and ``ws.suitability`` in one worker call; the
+tab only lays it out.
 """
 
 from __future__ import annotations
@@ -24,13 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.errors import ConfidantError
 from app.domain.ids import ClientId
 from app.domain.performance import PERIODS, PerformanceFigures, ValueHistory, period_start
 from app.domain.portfolio import Concentration
+from app.domain.portfolio_fit import PortfolioFit
 from app.services.portfolio import PortfolioSummary
+from app.services.risk import CurrentRisk
 from app.services.workspace import Workspace
 from ui.clients.holdings_model import HoldingsModel
 from ui.formatting import format_money, format_percent
+from ui.risk.suitability_box import SuitabilityBox
 from ui.session import VaultSession
 
 ALLOCATIONS = ("asset_class", "type", "currency", "risk_rating")
@@ -43,18 +49,28 @@ class PortfolioData:
     performance: list[PerformanceFigures]
     allocations: dict[str, dict[str, Decimal]]
     concentration: Concentration
+    fit: PortfolioFit | None = None  # None: the check failed (see ``fit_error``)
+    fit_error: str = ""
+    risk: CurrentRisk | None = None
 
 
 def load_portfolio(ws: Workspace, client_id: ClientId) -> PortfolioData:
     """Everything the tab shows, reading the holdings and the history once each."""
     summary = ws.portfolio.summary(client_id)
     history = ws.portfolio.history(client_id)
+    try:
+        fit, error = ws.suitability.portfolio_fit(client_id, summary=summary), ""
+    except ConfidantError as exc:  # e.g. a broken rules file: show it, keep the rest
+        fit, error = None, str(exc)
     return PortfolioData(
         summary=summary,
         history=history,
         performance=ws.portfolio.performance_table(client_id, history=history),
         allocations=ws.portfolio.allocations(client_id, ALLOCATIONS, summary),
         concentration=ws.portfolio.concentration(client_id, summary),
+        fit=fit,
+        fit_error=error,
+        risk=ws.risk.current(client_id),
     )
 
 
@@ -95,12 +111,14 @@ class PortfolioTab(QWidget):
         self.figures_box = QGroupBox(self.tr("Returns and risk"))
         self.figures = QGridLayout(self.figures_box)
         self.concentration = QLabel(wordWrap=True)
+        self.suitability = SuitabilityBox()
         body = QWidget()
         column = QVBoxLayout(body)
         row = QHBoxLayout()
         row.addWidget(self.history_box, 3)
         row.addWidget(self.figures_box, 2)
         column.addLayout(row)
+        column.addWidget(self.suitability)
         column.addWidget(self.concentration)
         column.addWidget(self.table)
         column.addWidget(self.alloc_box)
@@ -121,6 +139,7 @@ class PortfolioTab(QWidget):
         self.holdings.set_lines(list(data.summary.holdings), data.summary.total_cny)
         self._show_allocations(data.allocations)
         self._show_figures(data.performance)
+        self.suitability.show_fit(data.fit, data.risk, data.fit_error)
         c = data.concentration
         names = {line.code: line.name for line in data.summary.holdings}
         largest = names.get(c.largest_key or "", c.largest_key or "—")
@@ -199,4 +218,5 @@ class PortfolioTab(QWidget):
         if self.history_chart is not None:
             self.history_chart.set_points([])
         self.concentration.clear()
+        self.suitability.clear()
         self._show_figures([])

@@ -1,5 +1,6 @@
-"""One client: a header (name, tier and risk badges, assets, RM, last contact, masked
-ID) over the Profile and Portfolio tabs. Opening it records one "viewed" audit event."""
+"""One client: a header (name, tier and risk badges, the extra-care badge, assets, RM,
+last contact, masked ID, "Assess risk tolerance") over the Profile, Portfolio and Risk
+tabs. Opening it records one "viewed" audit event."""
 
 from __future__ import annotations
 
@@ -10,21 +11,26 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 
 from app.domain import masking
 from app.domain.ids import ClientId
+from app.domain.risk_profile import ELDERLY_AGE
 from app.services.book import BookRow
 from app.services.changes import Changes
 from app.services.clients import ClientProfile
+from app.services.risk import ClientCare
 from app.services.workspace import Workspace
 from ui.clients.portfolio_tab import PortfolioTab
 from ui.clients.profile_tab import ProfileTab
 from ui.formatting import format_money
+from ui.risk.common import CARE_STYLE, RiskWords, data_lang
+from ui.risk.risk_tab import RiskTab
 from ui.session import VaultSession
-from ui.style import RISK_COLOURS, TIER_COLOURS
+from ui.style import TIER_COLOURS
 
 
 @dataclass(frozen=True)
 class Opened:
     profile: ClientProfile
     row: BookRow
+    care: ClientCare
 
 
 class ClientView(QWidget):
@@ -45,18 +51,29 @@ class ClientView(QWidget):
         self.name = QLabel(objectName="title")
         self.tier = QLabel(objectName="badge")
         self.risk = QLabel(objectName="badge")
+        self.care = QLabel(objectName="badge")
+        self.care.setStyleSheet(CARE_STYLE)
+        self.care.hide()
+        self.words = RiskWords(self)
         self.assets = QLabel(objectName="figure")
         self.facts = QLabel(objectName="muted")
+        self.assess = QPushButton(
+            self.tr("Assess risk tolerance"), objectName="primary", enabled=False
+        )
         top = QHBoxLayout()
-        for widget in (self.back, self.name, self.tier, self.risk):
+        for widget in (self.back, self.name, self.tier, self.risk, self.care):
             top.addWidget(widget)
         top.addStretch(1)
         top.addWidget(self.assets)
+        top.addWidget(self.assess)
         self.tabs = QTabWidget()
         self.profile_tab = ProfileTab(self.session)
         self.portfolio_tab = PortfolioTab(self.session)
+        self.risk_tab = RiskTab(self.session)
+        self.assess.clicked.connect(self.risk_tab.new_assessment)
         self.tabs.addTab(self.profile_tab, self.tr("Profile"))
         self.tabs.addTab(self.portfolio_tab, self.tr("Portfolio"))
+        self.tabs.addTab(self.risk_tab, self.tr("Risk"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.facts)
@@ -70,10 +87,11 @@ class ClientView(QWidget):
 
         def job(ws: Workspace) -> Opened:
             profile = ws.clients.show(str(client_id), with_portfolio=False)
-            return Opened(profile, ws.book.rows([client_id])[0])
+            return Opened(profile, ws.book.rows([client_id])[0], ws.risk.care(client_id))
 
         self.session.run(job, lambda opened: self._show(client_id, opened))
         self.portfolio_tab.open(client_id)
+        self.risk_tab.open(client_id)
 
     def _show(self, client_id: ClientId, opened: Opened) -> None:
         if client_id != self.client_id:
@@ -82,8 +100,7 @@ class ClientView(QWidget):
         self.name.setText(row.name)
         self.tier.setText(row.tier_name or "—")
         self.tier.setStyleSheet(f"background: {TIER_COLOURS.get(row.tier or '', '#627d98')}")
-        self.risk.setText(row.risk_level or self.tr("Risk: not assessed"))
-        self.risk.setStyleSheet(f"background: {RISK_COLOURS.get(row.risk_level or '', '#9fb3c8')}")
+        self._show_risk(opened)
         self.assets.setText(format_money(row.financial_assets_cny))
         doc = profile.documents[0].number if profile.documents else ""
         contact = row.last_contact.isoformat() if row.last_contact else self.tr("never")
@@ -93,6 +110,27 @@ class ClientView(QWidget):
             )
         )
         self.profile_tab.show_profile(client_id, profile)
+        self.risk_tab.set_profile(profile)
+
+    def _show_risk(self, opened: Opened) -> None:
+        """The level and its validity (amber when expiring, red when expired or missing)
+        and, for clients of 65 or over or flagged vulnerable, the extra-care badge."""
+        text, style = self.words.badge(opened.profile.risk)
+        self.risk.setText(text)
+        self.risk.setStyleSheet(style)
+        self.risk.setVisible(opened.row.kind == "person")  # households are not assessed
+        care = opened.care
+        if care.extra_care:
+            parts = []
+            if care.age is not None and care.age >= ELDERLY_AGE:
+                parts.append(self.tr("Elderly ({0})").format(care.age))
+            if care.vulnerable:
+                parts.append(self.tr("Vulnerable"))
+            self.care.setText(" · ".join(parts) or self.tr("Extra care"))
+            note = care.extra_care_note_zh if data_lang() == "zh" else care.extra_care_note_en
+            self.care.setToolTip(note or "")
+        self.care.setVisible(care.extra_care)
+        self.assess.setEnabled(opened.row.kind == "person")
 
     def _changed(self, changes: Changes, initiator: object) -> None:
         if self.client_id in changes.client_ids and initiator is not self.profile_tab:
@@ -100,7 +138,10 @@ class ClientView(QWidget):
 
     def clear(self) -> None:
         self.client_id = None
-        for label in (self.name, self.tier, self.risk, self.assets, self.facts):
+        for label in (self.name, self.tier, self.risk, self.care, self.assets, self.facts):
             label.clear()
+        self.care.hide()
+        self.assess.setEnabled(False)
         self.profile_tab.clear()
         self.portfolio_tab.clear()
+        self.risk_tab.clear()
