@@ -3,8 +3,9 @@
     QT_QPA_PLATFORM=offscreen python tools/screenshots.py [--out docs/screenshots] [--lang zh_CN]
 
 Builds a 200-client demo book in a temporary vault (cheap key derivation: it is thrown
-away), drives the real window through unlock, Home, Clients and a client's Profile and
-Portfolio tabs, and saves each with ``QWidget.grab()``.
+away), drives the real window through unlock, Home, Clients, a client's Profile,
+Portfolio and Risk tabs, the assessment wizard and its results, and saves each with
+``QWidget.grab()``.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from app.services.book import BookFilter
 from app.services.demo import build_demo_book
 from app.services.workspace import KdfParams, Workspace
 
@@ -45,6 +48,45 @@ def wait(app: QApplication, done: Callable[[], bool], seconds: float = 20) -> No
         time.sleep(0.01)
 
 
+def assessed_person(window: Any) -> Any:
+    """A person high in the list with a valid assessment (the screens show the most)."""
+
+    def pick(ws: Any) -> Any:
+        rows = ws.book.rows(ws.book.ids(BookFilter(kinds=frozenset({"person"}))))
+        return next(r.id for r in rows if r.risk_level is not None)
+
+    return window.session.worker.run_sync(pick)
+
+
+def risk_screens(app: QApplication, window: Any, shot: Callable[..., None]) -> None:
+    """The open client's Risk tab, then the wizard: a question page and the results."""
+    view = window.client_view
+    view.tabs.setCurrentIndex(2)
+    wait(app, lambda: getattr(view.risk_tab, "data", None) is not None)
+    shot("client-risk")
+    view.risk_tab.new_assessment()
+    wait(app, lambda: view.risk_tab.wizard is not None)
+    wizard = view.risk_tab.wizard
+    wizard.go_next()  # past the setup page
+    first = wizard.questions[0]
+    first.radios[1].click()
+    wait(app, lambda: True)
+    shot("risk-wizard", wizard)
+    for page in wizard.questions:  # a middle answer to each question, then confirm
+        page.radios[len(page.radios) // 2].click()
+    wizard.go(wizard.pages.index(wizard.summary))
+    while wizard.page is not wizard.confirm:
+        if wizard.care is not None and wizard.page is wizard.care:
+            wizard.care.tick.setChecked(True)
+        wizard.go_next()
+    wizard.confirm.tick.setChecked(True)
+    wizard.save()
+    wait(app, lambda: wizard.page is wizard.results and wizard.record is not None)
+    wait(app, lambda: True)
+    shot("risk-results", wizard)
+    wizard.accept()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
@@ -69,9 +111,9 @@ def main() -> int:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
 
-    def shot(name: str) -> None:
+    def shot(name: str, widget: Any = None) -> None:
         path = args.out / f"{name}.png"
-        window.grab().save(str(path))
+        (widget or window).grab().save(str(path))
         print(path)
 
     wait(app, lambda: True)
@@ -83,12 +125,13 @@ def main() -> int:
     window.show_page(1)
     wait(app, lambda: window.clients.model.rowCount() > 0)
     shot("clients")
-    window.open_client(window.clients.model.client_id(3))
+    window.open_client(assessed_person(window))
     wait(app, lambda: window.client_view.profile_tab.profile is not None)
     shot("client-profile")
     window.client_view.tabs.setCurrentIndex(1)
     wait(app, lambda: window.client_view.portfolio_tab.data is not None)
     shot("client-portfolio")
+    risk_screens(app, window, shot)
     window.close()
     return 0
 

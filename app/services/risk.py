@@ -215,6 +215,10 @@ class RiskService:
         day = now.astimezone().date()  # the banker's calendar day, not UTC's
         with self._ws.begin() as s:
             client = self._client(s, client_id)
+            if client.kind != "person":
+                raise ValidationError(
+                    f"{client.name} is a {client.kind}, not a person: assess each member."
+                )
             age = client_age(s, client, day)
             care = rp.needs_extra_care(age, client.vulnerable)
             if care and not extra_care_confirmed:

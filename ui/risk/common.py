@@ -21,6 +21,7 @@ from ui.style import RISK_COLOURS
 # colours, some of which are themselves amber or red.
 EXPIRING_STYLE = "background: #fdf0c2; color: #7a4b00; border: 1px solid #c28a00"
 EXPIRED_STYLE = "background: #fde2e0; color: #b42318; border: 1px solid #b42318"
+VALID_STYLE = "background: #e3f4e8; color: #1e6b3a; border: 1px solid #2f8f4e"
 CARE_STYLE = "background: #6b4fa1"  # the header's extra-care badge
 CARE_NOTE_STYLE = (
     "background: #efe9fa; color: #4a2f80; border: 1px solid #6b4fa1; border-radius: 6px;"
@@ -41,6 +42,13 @@ def level_text(level: int, lowest_class: bool = False) -> str:
 def ratings_text(level: int, lowest_class: bool = False) -> str:
     ratings = rp.suitable_ratings(level, lowest_class)
     return f"R{ratings[0]}–R{ratings[-1]}" if len(ratings) > 1 else "R1"
+
+
+def validity_style(status: ValidityStatus) -> str:
+    """A validity badge on its own: green while valid, amber near expiry, red after."""
+    if status is ValidityStatus.VALID:
+        return VALID_STYLE
+    return EXPIRING_STYLE if status is ValidityStatus.EXPIRING else EXPIRED_STYLE
 
 
 def level_style(level: int | None, status: ValidityStatus) -> str:

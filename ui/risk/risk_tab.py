@@ -21,7 +21,7 @@ from app.domain.risk_profile import level_meaning
 from app.services.clients import ClientProfile
 from app.services.risk import AssessmentRecord, ClientCare, CurrentRisk
 from app.services.workspace import Workspace
-from ui.risk.common import CARE_NOTE_STYLE, RiskWords, data_lang, level_text
+from ui.risk.common import CARE_NOTE_STYLE, RiskWords, data_lang, level_text, validity_style
 from ui.risk.history_model import HistoryModel
 from ui.session import VaultSession
 
@@ -96,7 +96,13 @@ class RiskTab(QWidget):
         )
 
     def set_profile(self, profile: ClientProfile) -> None:
-        """Relations decide whether a household comparison is offered."""
+        """Relations decide whether a household comparison is offered; only a person is
+        assessed (a household, company or trust through its members)."""
+        self.person = profile.row.kind == "person"
+        self.new.setToolTip(
+            "" if self.person else self.tr("Only a person is assessed: assess each member.")
+        )
+        self._enable()
         has_household = bool(profile.members or profile.households)
         self.compare_button.setEnabled(has_household)
         self.compare_button.setToolTip(
@@ -123,9 +129,10 @@ class RiskTab(QWidget):
                 )
             )
         text, style = self.words.badge(current)
-        self.validity.setText(
-            self.words.validity(current.validity, current.expires_on) if current else text
-        )
+        if current is not None:
+            text = self.words.validity(current.validity, current.expires_on)
+            style = validity_style(current.validity.status)
+        self.validity.setText(text)
         self.validity.setStyleSheet(style)
         note = data.care.extra_care_note_zh if data_lang() == "zh" else data.care.extra_care_note_en
         self.care.setText(note or "")
@@ -136,7 +143,7 @@ class RiskTab(QWidget):
         self._enable()
 
     def _enable(self) -> None:
-        self.new.setEnabled(self.client_id is not None)
+        self.new.setEnabled(self.client_id is not None and self.person)
         self.pdf.setEnabled(self.selected() is not None)
 
     def selected(self) -> AssessmentRecord | None:
@@ -202,6 +209,7 @@ class RiskTab(QWidget):
 
     def clear(self) -> None:
         self.client_id = None
+        self.person = False
         self.data = None
         self.model.clear()
         for label in (self.level, self.validity, self.care, self.meaning, self.status):

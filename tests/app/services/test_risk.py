@@ -742,3 +742,12 @@ def test_an_assessment_cannot_be_dated_before_the_newest_one(
         )
     current = ws.risk.current(cid, today=NOW.date())
     assert current is not None and current.level == 3 and len(ws.risk.history(cid)) == 1
+
+
+def test_only_a_person_is_assessed(ws: Workspace, form: qn.Questionnaire) -> None:
+    household = ws.clients.add(NewClient(name="王建国家庭"))
+    with ws.begin() as s:
+        s.get(Client, household).kind = "household"  # type: ignore[union-attr]
+    with pytest.raises(ValidationError, match="assess each member"):
+        ws.risk.record(household, highest(form), place="branch", client_confirmed=True, now=NOW)
+    assert ws.risk.history(household) == []
