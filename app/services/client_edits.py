@@ -116,6 +116,19 @@ class ClientEdits:
                 self._ws.record(s, "client.edited", str(client.id), {"fields": changed})
         return Changes(clients=bool(changed), client_ids=frozenset({client_id}))
 
+    def set_vulnerable(self, client_id: ClientId, vulnerable: bool, reason: str = "") -> Changes:
+        """Flag (or unflag) a client as vulnerable: their risk assessment then needs the
+        extra-care step. Sensitive, so every change is recorded with its reason."""
+        with self._ws.begin() as s:
+            client = self._ws.clients.resolve(s, str(client_id))
+            if client.vulnerable == vulnerable:
+                return Changes()
+            client.vulnerable = vulnerable
+            self._ws.record(
+                s, "client.vulnerable_flag", str(client.id), {"set": vulnerable, "reason": reason}
+            )
+        return Changes(clients=True, client_ids=frozenset({client_id}))
+
     def reveal(self, client_id: ClientId, field: str, reason: str = "") -> str:
         """The unmasked value of one C2 field; the reveal is recorded in the audit trail."""
         if field not in REVEALABLE:

@@ -751,3 +751,16 @@ def test_only_a_person_is_assessed(ws: Workspace, form: qn.Questionnaire) -> Non
     with pytest.raises(ValidationError, match="assess each member"):
         ws.risk.record(household, highest(form), place="branch", client_confirmed=True, now=NOW)
     assert ws.risk.history(household) == []
+
+
+def test_the_vulnerable_flag_is_set_with_a_reason_and_audited(ws: Workspace) -> None:
+    cid = add_person(ws, "赵可心", date(1985, 1, 1))
+    assert not ws.risk.care(cid).extra_care
+    changes = ws.edits.set_vulnerable(cid, True, reason="recent bereavement")
+    assert changes.clients and ws.risk.care(cid).extra_care
+    assert ws.edits.set_vulnerable(cid, True).any is False  # no change, no event
+    with ws.begin() as s:
+        events = s.scalars(
+            select(AuditEvent).where(AuditEvent.action == "client.vulnerable_flag")
+        ).all()
+    assert len(events) == 1 and json.loads(events[0].details)["reason"] == "recent bereavement"
