@@ -17,6 +17,12 @@ class Changes:
     holdings: bool = False
     consents: bool = False
     settings: bool = False
+    notes: bool = False
+    meetings: bool = False
+    tasks: bool = False
+    contacts: bool = False  # interactions and care dates (last contact, Home reminders)
+    events: bool = False  # client events, invitations, replies, attendance
+    complaints: bool = False
     client_ids: frozenset[ClientId] = field(default_factory=frozenset)
 
     def __or__(self, other: Changes) -> Changes:
@@ -25,9 +31,26 @@ class Changes:
             holdings=self.holdings or other.holdings,
             consents=self.consents or other.consents,
             settings=self.settings or other.settings,
+            notes=self.notes or other.notes,
+            meetings=self.meetings or other.meetings,
+            tasks=self.tasks or other.tasks,
+            contacts=self.contacts or other.contacts,
+            events=self.events or other.events,
+            complaints=self.complaints or other.complaints,
             client_ids=self.client_ids | other.client_ids,
         )
 
     @property
     def any(self) -> bool:
-        return self.clients or self.holdings or self.consents or self.settings
+        return (
+            self.clients
+            or self.holdings
+            or self.consents
+            or self.settings
+            or self.notes
+            or self.meetings
+            or self.tasks
+            or self.contacts
+            or self.events
+            or self.complaints
+        )
