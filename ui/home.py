@@ -4,6 +4,8 @@ expire soon or have expired, and suitability mismatches. Each item opens the cli
 
 from __future__ import annotations
 
+import importlib
+import sys
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer
@@ -25,6 +27,7 @@ from ui.formatting import format_money, format_money_short, format_percent
 from ui.risk.common import RiskWords, level_text
 from ui.session import VaultSession
 
+CHARTS = "ui.charts.bars"  # pyqtgraph underneath
 ASSET_CLASS_NAMES = {
     "cash": "现金 Cash",
     "fixed_income": "固收 Fixed income",
@@ -103,6 +106,12 @@ class HomePage(QWidget):
             self.session.run(lambda ws: ws.home.summary(), self.show_summary)
         if self.alerts is None:  # after the summary, on the same worker
             self.session.run(lambda ws: ws.suitability.book_alerts(), self.show_alerts)
+        if CHARTS not in sys.modules:
+            # pyqtgraph costs ~0.6 s to import: the worker imports it after the figures,
+            # so neither Home's first paint nor the GUI thread ever waits for it.
+            self.session.worker.submit(
+                lambda _: importlib.import_module(CHARTS), lambda _: self._chart_timer.start()
+            )
 
     def refresh(self) -> None:
         """Load everything again (after changes made outside the app's events)."""
@@ -122,12 +131,13 @@ class HomePage(QWidget):
                 for t in summary.by_tier
             )
         )
-        # The chart (pyqtgraph: ~0.6 s to import the first time) is drawn just after the
-        # figures and lists have painted, so the page never waits for it.
+        # The chart is drawn just after the figures and lists have painted, once its
+        # module is imported (see ``activate``), so the page never waits for it.
         self._chart_data = {
             ASSET_CLASS_NAMES.get(k, k): v for k, v in summary.by_asset_class.items()
         }
-        self._chart_timer.start()
+        if CHARTS in sys.modules:
+            self._chart_timer.start()
         self._fill(
             self.overdue,
             [
@@ -191,7 +201,7 @@ class HomePage(QWidget):
         )
 
     def _draw_chart(self) -> None:
-        if self.summary is not None:
+        if self.summary is not None and CHARTS in sys.modules:
             self._chart().set_data(self._chart_data)
 
     def _chart(self):  # type: ignore[no-untyped-def]

@@ -63,6 +63,11 @@ class VaultSession(QObject):
         """The key-derivation settings for new vaults: the app's defaults unless given."""
         return () if self.kdf is None else (self.kdf,)
 
+    def warm_up(self) -> None:
+        """Import the database stack on the worker while the unlock screen waits for the
+        passphrase (about a second here), so unlocking does not pay for it."""
+        self.worker.submit(lambda _: _workspace())
+
     # --- opening ---------------------------------------------------------------------
 
     def _opened(self, ws: Workspace) -> VaultInfo:
