@@ -7,9 +7,9 @@ how bankers type: a name or part of it, pinyin with or without spaces, initials
 (``zw`` finds 张伟), either reading of a two-reading surname (单 is Shan or Dan), or
 the last digits of a mobile or identity number.
 
-"Last contact" is derived in one place, ``last_contact_at``: today a client's notes (and,
-for a household, its members' notes); meetings and interactions join it later. Dates
-are the banker's local calendar days.
+"Last contact" is derived in one place, ``last_contact_at``: a client's latest note,
+interaction or held meeting (for a household, its members' too). Dates are the
+banker's local calendar days.
 """
 
 from __future__ import annotations
@@ -43,7 +43,14 @@ from app.domain import names
 from app.domain.ids import ClientId
 from app.domain.tiers import Tier
 from app.services.config import tier_table
-from app.vault.models import Client, HouseholdMember, IdentityDocument, Note
+from app.vault.models import (
+    Client,
+    HouseholdMember,
+    IdentityDocument,
+    Interaction,
+    Meeting,
+    Note,
+)
 from app.vault.types import UtcDateTime
 
 if TYPE_CHECKING:
@@ -56,6 +63,7 @@ DEFAULT_KINDS = frozenset({"person", "household"})
 Column = ColumnElement[Any] | InstrumentedAttribute[Any]  # what SQL expressions take
 _TAIL = re.compile(r"[0-9]{3,}[0-9x]")  # ≥ 4 digits, an ID's check letter X allowed last
 _CHUNK = 500  # ids per IN (...) list
+HELD = "held"  # a meeting that took place (Meeting.status)
 
 
 @dataclass(frozen=True)
@@ -97,35 +105,54 @@ class BookRow:
 # --- Last contact and the contact cadence ------------------------------------------
 
 
+def _latest(at: Column, model: type[Any], *where: ColumnElement[bool]) -> ColumnElement[Any]:
+    """SQL, correlated to ``clients``: the latest ``at`` of the live ``model`` rows that
+    ``where`` picks, NULL if none."""
+    return (
+        select(func.max(at))
+        .where(model.deleted_at.is_(None), *where)
+        .correlate(Client)
+        .scalar_subquery()
+    )
+
+
+def _contacts() -> list[tuple[Column, type[Any], tuple[ColumnElement[bool], ...]]]:
+    """What counts as a contact: (its time, its table, which of its rows)."""
+    return [
+        (Note.written_at, Note, ()),
+        (Interaction.at, Interaction, ()),
+        (Meeting.starts_at, Meeting, (Meeting.status == HELD,)),
+    ]
+
+
 def last_contact_at() -> ColumnElement[Any]:
     """SQL, correlated to ``clients``: the client's latest contact (UTC), NULL if none.
 
     THE definition of a contact, used by the list, its filters and sorts, and Home.
-    Today a contact is a note about the client or, for a household, about the household
-    or any of its members (meeting the wife is meeting the family). Meetings and
-    interactions join here when they arrive. Correlated per client, so a narrow filter
-    pays only for the clients it keeps.
+    A contact is a note about the client, a logged interaction (phone, email, WeChat,
+    SMS, visit, event), or a meeting marked held (at its start; planned and cancelled
+    meetings are not contacts). For a household it is any of these about the household
+    or any of its members (meeting the wife is meeting the family). Correlated per
+    client, so a narrow filter pays only for the clients it keeps: a person costs one
+    index seek per table (interactions on their (client_id, at) index), a household one
+    more per member.
     """
-    own = (
-        select(func.max(Note.written_at))
-        .where(Note.client_id == Client.id, Note.deleted_at.is_(None))
+    members = (
+        select(HouseholdMember.member_id)
+        .where(HouseholdMember.household_id == Client.id, HouseholdMember.deleted_at.is_(None))
         .correlate(Client)
-        .scalar_subquery()
     )
-    via_members = (
-        select(func.max(Note.written_at))
-        .join(HouseholdMember, HouseholdMember.member_id == Note.client_id)
-        .where(
-            HouseholdMember.household_id == Client.id,
-            HouseholdMember.deleted_at.is_(None),
-            Note.deleted_at.is_(None),
-        )
-        .correlate(Client)
-        .scalar_subquery()
-    )
-    # SQLite's two-argument max() is NULL if either is: compare '' for "none" instead.
-    family = func.nullif(func.max(func.coalesce(own, ""), func.coalesce(via_members, "")), "")
-    at = case((Client.kind == "household", family), else_=own)
+    own: list[ColumnElement[Any]] = []
+    via_members: list[ColumnElement[Any]] = []
+    for at, model, which in _contacts():
+        own.append(_latest(at, model, model.client_id == Client.id, *which))
+        via_members.append(_latest(at, model, model.client_id.in_(members), *which))
+
+    # SQLite's many-argument max() is NULL if any is: compare '' for "none" instead.
+    def latest_of(times: list[ColumnElement[Any]]) -> ColumnElement[Any]:
+        return func.nullif(func.max(*(func.coalesce(t, "") for t in times)), "")
+
+    at = case((Client.kind == "household", latest_of(own + via_members)), else_=latest_of(own))
     return type_coerce(at, UtcDateTime())
 
 

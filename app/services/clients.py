@@ -22,7 +22,7 @@ from app.domain import names, validation
 from app.domain.errors import Ambiguous, NotFound, ValidationError
 from app.domain.ids import ClientId
 from app.services.config import tier_table
-from app.vault.models import Client, Consent, HouseholdMember, IdentityDocument
+from app.vault.models import Client, Complaint, Consent, HouseholdMember, IdentityDocument
 
 if TYPE_CHECKING:
     from app.services.portfolio import PortfolioSummary
@@ -202,6 +202,7 @@ class ClientProfile:
     consents: tuple[str, ...]
     portfolio: PortfolioSummary | None = field(default=None)
     risk: CurrentRisk | None = field(default=None)  # the current risk-tolerance level
+    open_complaints: int = 0  # complaints not yet resolved (the header's warning)
 
 
 def _row(c: Client) -> ClientRow:
@@ -440,4 +441,19 @@ class ClientService:
             members=members,
             households=households,
             consents=consents,
+            open_complaints=_open_complaints(s, c.id),
         )
+
+
+def _open_complaints(s: Session, client_id: uuid.UUID) -> int:
+    """The client's complaints not yet resolved (one count on the client_id index)."""
+    stmt = (
+        select(func.count())
+        .select_from(Complaint)
+        .where(
+            Complaint.client_id == client_id,
+            Complaint.status != "resolved",
+            Complaint.deleted_at.is_(None),
+        )
+    )
+    return int(s.scalar(stmt) or 0)

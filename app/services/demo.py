@@ -8,7 +8,9 @@ its prices do not change with the number of clients. Rows are plain dicts writte
 ORM bulk inserts in chunks, which keeps 10,000 clients to well under two minutes.
 
 The parts: ``demo_data`` (people and households), ``demo_market`` (shelf, prices, FX),
-``demo_book`` (accounts, holdings, transactions), ``demo_notes`` (notes and consents).
+``demo_book`` (accounts, holdings, transactions), ``demo_notes`` (notes and consents),
+``demo_risk`` (risk assessments), ``demo_relationship`` (interactions, meetings, tasks,
+care dates, client events and complaints).
 """
 
 from __future__ import annotations
@@ -35,21 +37,29 @@ from app.services.demo_book import PortfolioMaker
 from app.services.demo_data import HouseholdDraft, PersonDraft, load_words, make_people
 from app.services.demo_market import Market, build_market
 from app.services.demo_notes import NoteWriter, consents
+from app.services.demo_relationship import RelationshipMaker
 from app.services.demo_risk import AssessmentMaker
 from app.vault import outbox
 from app.vault.models import (
     Account,
     Base,
+    CareDate,
     Client,
+    ClientEvent,
+    Complaint,
     Consent,
     FxRate,
     Holding,
     HouseholdMember,
     IdentityDocument,
     Instrument,
+    Interaction,
+    Invitation,
+    Meeting,
     Note,
     Price,
     RiskAssessment,
+    Task,
     Transaction,
 )
 from app.vault.types import utc_now
@@ -75,6 +85,13 @@ class DemoStats:
     prices: int
     notes: int
     seconds: float
+    interactions: int = 0
+    meetings: int = 0
+    tasks: int = 0
+    care_dates: int = 0
+    client_events: int = 0
+    invitations: int = 0
+    complaints: int = 0
 
 
 def _chunks(rows: Iterable[dict[str, Any]], size: int = CHUNK) -> Iterator[list[dict[str, Any]]]:
@@ -187,49 +204,75 @@ def _write_market(w: _Writer, market: Market) -> None:
     w.write(FxRate, market.fx_rows())
 
 
-def _write_batch(
-    w: _Writer,
-    batch: list[tuple[PersonDraft, Any]],
-    maker: PortfolioMaker,
-    writer: NoteWriter,
-    rng: random.Random,
-    today: date,
-    assessor: AssessmentMaker,
-) -> None:
-    accounts: list[dict[str, Any]] = []
-    assessments: list[dict[str, Any]] = []
+@dataclass
+class _Makers:
+    """Each part of the book with its own seeded ``random.Random``."""
+
+    portfolios: PortfolioMaker
+    notes: NoteWriter
+    consents: random.Random
+    risk: AssessmentMaker
+    relationship: RelationshipMaker
+    today: date
+
+
+# What a batch of people writes, table by table, in this order (parents first).
+BATCH_TABLES: tuple[type[Base], ...] = (
+    Account,
+    Holding,
+    Transaction,
+    Consent,
+    Note,
+    RiskAssessment,
+    Interaction,
+    Meeting,
+    Task,
+    CareDate,
+)
+
+
+def _write_batch(w: _Writer, batch: list[tuple[PersonDraft, Any]], makers: _Makers) -> None:
+    rows: dict[type[Base], list[dict[str, Any]]] = {model: [] for model in BATCH_TABLES}
     levels: list[dict[str, Any]] = []
-    holdings: list[dict[str, Any]] = []
-    transactions: list[dict[str, Any]] = []
-    other: list[dict[str, Any]] = []
-    notes: list[dict[str, Any]] = []
     for person, client_id in batch:
-        book = maker.portfolio(person, client_id)
-        accounts += book.accounts
-        holdings += book.holdings
-        transactions += book.transactions
-        other += (
-            {"id": new_id(), "client_id": client_id, **c} for c in consents(rng, person, today)
+        book = makers.portfolios.portfolio(person, client_id)
+        rows[Account] += book.accounts
+        rows[Holding] += book.holdings
+        rows[Transaction] += book.transactions
+        rows[Consent] += (
+            {"id": new_id(), "client_id": client_id, **c}
+            for c in consents(makers.consents, person, makers.today)
         )
-        notes += (
-            {"id": new_id(), "client_id": client_id, **n} for n in writer.notes(person, book.held)
-        )
+        notes = [
+            {"id": new_id(), "client_id": client_id, **n}
+            for n in makers.notes.notes(person, book.held)
+        ]
+        rows[Note] += notes
         rm = person.data.relationship_manager or "demo"
-        assessed = assessor.assessment(person, client_id, book.held, rm)
+        assessed = makers.risk.assessment(person, client_id, book.held, rm)
         if assessed is not None:
-            assessments.append({"id": new_id(), **assessed.row})
+            rows[RiskAssessment].append({"id": new_id(), **assessed.row})
             levels.append({"id": client_id, **assessed.client})
-    for model, rows in (
-        (Account, accounts),
-        (Holding, holdings),
-        (Transaction, transactions),
-        (Consent, other),
-        (Note, notes),
-        (RiskAssessment, assessments),
-    ):
-        w.write(model, rows)
+        last_note = max((n["written_at"] for n in notes), default=None)
+        rel = makers.relationship.person(person, client_id, book.held, last_note)
+        rows[Interaction] += rel.interactions
+        rows[Meeting] += rel.meetings
+        rows[Task] += rel.tasks
+        rows[CareDate] += rel.care_dates
+    for model, model_rows in rows.items():
+        w.write(model, model_rows)
     if levels:  # the current level, copied onto the client as RiskService.record does
         w.session.execute(update(Client), levels)
+
+
+def _write_relationship(w: _Writer, maker: RelationshipMaker) -> None:
+    """What needs every person first: client events (whom to invite) and complaints
+    (references numbered in order of receipt)."""
+    events = maker.events()
+    w.write(ClientEvent, events.events)
+    w.write(Invitation, events.invitations)
+    w.write(Interaction, events.interactions)
+    w.write(Complaint, maker.complaint_rows())
 
 
 def _ensure_empty(ws: Workspace) -> None:
@@ -278,10 +321,16 @@ def build_demo_book(
     market = build_market(random.Random(f"{seed}/market"), today, words.doc["this_bank"])
     report(0.05, "Making the people and households")
     people, households = make_people(random.Random(f"{seed}/people"), clients, today)
-    maker = PortfolioMaker(random.Random(f"{seed}/portfolios"), market, words)
-    notes = NoteWriter(random.Random(f"{seed}/notes"), market, today)
-    rng = random.Random(f"{seed}/consents")
-    assessor = AssessmentMaker(random.Random(f"{seed}/risk"), today)
+    makers = _Makers(
+        portfolios=PortfolioMaker(random.Random(f"{seed}/portfolios"), market, words),
+        notes=NoteWriter(random.Random(f"{seed}/notes"), market, today),
+        consents=random.Random(f"{seed}/consents"),
+        risk=AssessmentMaker(random.Random(f"{seed}/risk"), today),
+        relationship=RelationshipMaker(
+            random.Random(f"{seed}/relationship"), today, market.products
+        ),
+        today=today,
+    )
     with ws.begin() as s:
         w = _Writer(s)
         with outbox.applying_remote(s):
@@ -295,7 +344,9 @@ def build_demo_book(
                     0.3 + 0.6 * start / len(pairs),
                     f"Writing portfolios and notes ({start:,} of {len(pairs):,} clients)",
                 )
-                _write_batch(w, pairs[start : start + BATCH], maker, notes, rng, today, assessor)
+                _write_batch(w, pairs[start : start + BATCH], makers)
+            report(0.9, "Writing client events and complaints")
+            _write_relationship(w, makers.relationship)
             report(0.92, "Valuing every client and setting tiers")
             ws.portfolio.revalue(s)
             s.flush()
@@ -318,4 +369,11 @@ def build_demo_book(
         prices=counts["prices"],
         notes=counts["notes"],
         seconds=round(time.perf_counter() - started, 2),
+        interactions=counts["interactions"],
+        meetings=counts["meetings"],
+        tasks=counts["tasks"],
+        care_dates=counts["care_dates"],
+        client_events=counts["client_events"],
+        invitations=counts["invitations"],
+        complaints=counts["complaints"],
     )

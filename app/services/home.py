@@ -6,7 +6,8 @@ lunar 农历), and whose portfolio moved most in the last month. Book figures co
 persons only: a household's value is its members', so adding both would count twice.
 Each part is one or two queries. Movers need each holding, so one pass over persons'
 at-bank holdings (raw ids and scaled integers, exact) feeds both the asset classes
-(summed per instrument, valued once each) and the movers.
+(summed per instrument, valued once each) and the movers. ``reminders`` (care dates and
+open complaints) is a separate call, so the first paint does not wait for it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from lunardate import LunarDate
 from sqlalchemy import Integer, Row, String, func, select, type_coerce
@@ -44,6 +45,8 @@ from app.vault.models import Account, Client, FxRate, Holding, Instrument, Price
 from app.vault.types import ScaledDecimal
 
 if TYPE_CHECKING:
+    from app.services.complaints import ComplaintRecord
+    from app.services.contacts import CareReminder
     from app.services.workspace import Workspace
 
 PERSON = "person"
@@ -104,6 +107,14 @@ class Mover:
     name: str
     change_cny: Decimal
     change_pct: Decimal | None
+
+
+class Reminders(NamedTuple):
+    """Home's second panel: greetings due (birthdays and care dates, soonest first) and
+    open complaints (oldest first)."""
+
+    care: tuple[CareReminder, ...]
+    complaints: tuple[ComplaintRecord, ...]
 
 
 @dataclass(frozen=True)
@@ -271,7 +282,7 @@ def _days(first: date, last: date) -> Iterable[date]:
     return (first + timedelta(days=n) for n in range((last - first).days + 1))
 
 
-def _solar_month_days(first: date, last: date) -> list[str]:
+def solar_month_days(first: date, last: date) -> list[str]:
     """The ``MM-DD`` of every birth date whose birthday falls in [first, last]."""
     keys = set()
     for day in _days(first, last):
@@ -322,7 +333,7 @@ def _solar_birthdays(s: Session, today: date, last: date) -> list[Birthday]:
             *_persons(),
             Client.lunar_birth_month.is_(None),
             Client.birth_date.is_not(None),
-            month_day.in_(_solar_month_days(today, last)),
+            month_day.in_(solar_month_days(today, last)),
         )
     )
     out = []
@@ -484,3 +495,10 @@ class HomeService:
                 movers=movers(s, positions, limit),
                 as_of=today,
             )
+
+    def reminders(self, today: date | None = None, days: int = 30) -> Reminders:
+        """Care reminders within ``days`` days (today included) and the open complaints;
+        a call of its own, so that ``summary`` (Home's first paint) stays as fast."""
+        today = today or date.today()
+        care = self._ws.contacts.care_reminders(today, days)
+        return Reminders(tuple(care), tuple(self._ws.complaints.open_complaints()))

@@ -21,7 +21,7 @@ from app.services.config import tier_table
 from app.services.demo import build_demo_book
 from app.services.workspace import Workspace
 from app.vault.keys import KdfParams
-from app.vault.models import Client, IdentityDocument, Note
+from app.vault.models import Client, IdentityDocument, Interaction, Meeting, Note
 from app.vault.types import utc_now
 
 TODAY = date(2025, 6, 30)
@@ -423,12 +423,17 @@ def test_demo_paging_covers_the_book_once_for_every_sort(demo: Workspace) -> Non
             assert len(set(ids)) == total
 
 
-def test_demo_overdue_matches_the_notes(demo: Workspace) -> None:
+def test_demo_overdue_matches_the_contacts(demo: Workspace) -> None:
+    """A contact is a note, an interaction or a held meeting, computed here by hand."""
     book = BookService(demo, clock=lambda: TODAY)
     people = BookFilter(kinds=frozenset({"person"}))
     rows = book.page(people, limit=1000)
     with demo.begin() as s:
         notes = s.execute(select(Note.client_id, Note.written_at)).all()
+        notes += s.execute(select(Interaction.client_id, Interaction.at)).all()
+        notes += s.execute(
+            select(Meeting.client_id, Meeting.starts_at).where(Meeting.status == "held")
+        ).all()
     for row in rows:
         times = [at for i, at in notes if i == row.id]
         last = max(times).astimezone().date() if times else None

@@ -104,6 +104,11 @@ def _prepare(ws: Workspace, client_id: ClientId, other_id: ClientId) -> tuple[uu
         ).first()
         assert newest is not None
         newest.expires_on = client.risk_expires_on = TODAY + timedelta(days=200)
+        # The demo's own tasks and dates for this client make way for the test's.
+        for row in s.scalars(select(Task).where(Task.client_id == client_id)):
+            row.deleted_at = datetime(2026, 11, 1, tzinfo=UTC)
+        for care in s.scalars(select(CareDate).where(CareDate.client_id == client_id)):
+            care.deleted_at = datetime(2026, 11, 1, tzinfo=UTC)
         s.add(
             Note(
                 client_id=client_id,

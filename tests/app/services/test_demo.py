@@ -25,16 +25,23 @@ from app.services.workspace import Workspace
 from app.vault.keys import KdfParams
 from app.vault.models import (
     Account,
+    CareDate,
     Client,
+    ClientEvent,
+    Complaint,
     Consent,
     FxRate,
     Holding,
     HouseholdMember,
     IdentityDocument,
     Instrument,
+    Interaction,
+    Invitation,
+    Meeting,
     Note,
     OutboxEntry,
     Price,
+    Task,
     Transaction,
 )
 
@@ -324,6 +331,17 @@ def test_stats_count_what_was_written(book: tuple[Workspace, DemoStats]) -> None
             count(Note),
             count(Instrument),
         )
+        relationship = (Interaction, Meeting, Task, CareDate, ClientEvent, Invitation, Complaint)
+        assert (
+            stats.interactions,
+            stats.meetings,
+            stats.tasks,
+            stats.care_dates,
+            stats.client_events,
+            stats.invitations,
+            stats.complaints,
+        ) == tuple(count(m) for m in relationship)
+        assert all(count(m) for m in relationship)
     assert stats.seconds > 0
 
 
