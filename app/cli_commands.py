@@ -10,9 +10,11 @@ import argparse
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, fields
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.cli_brief import _brief_opts, cmd_brief
 from app.cli_output import emit_json, table
 from app.domain import masking
 from app.domain.errors import ConfidantError, NotFound, ValidationError, VaultExists
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
     from app.cli import Context
     from app.services.clients import ClientProfile, ClientRow
     from app.services.risk import CurrentRisk
+    from app.services.search import SearchHit
 
 Adder = Callable[[argparse.ArgumentParser], None]
 
@@ -414,6 +417,83 @@ def cmd_clients_assessment(ctx: Context) -> int:
     return 0
 
 
+# --- search ---------------------------------------------------------------------------
+
+SEARCH_KINDS = ("client", "note", "meeting", "task", "complaint")
+_KIND_LABELS = {
+    "client": "Clients 客户",
+    "note": "Notes 笔记",
+    "meeting": "Meetings 会面",
+    "task": "Tasks 待办",
+    "complaint": "Complaints 投诉",
+}
+
+
+def _day(when: datetime | date | None) -> str:
+    if isinstance(when, datetime):
+        return when.astimezone().date().isoformat()
+    return when.isoformat() if when else ""
+
+
+def _hit_json(hit: SearchHit) -> dict[str, Any]:
+    return {
+        "kind": hit.kind,
+        "id": str(hit.ref_id),
+        "client_id": str(hit.client_id) if hit.client_id else None,
+        "client_name": hit.client_name,
+        "title": hit.title,
+        "snippet": hit.snippet.text,
+        "highlights": [list(span) for span in hit.snippet.spans],
+        "rank": hit.rank,
+        "when": hit.when.isoformat() if hit.when else None,
+        "masked": hit.masked,
+    }
+
+
+def cmd_search(ctx: Context) -> int:
+    query = " ".join(ctx.args.query)
+    if not query.split():
+        raise ValidationError("Say what to search for, e.g. `confidant search 基金`.")
+    with _open(ctx) as ws:
+        results = ws.search.search(query, ctx.args.kind, ctx.args.limit)
+    if ctx.json:
+        groups = [
+            {"kind": g.kind, "total": g.total, "ranked_by": g.ranked_by,
+             "hits": [_hit_json(h) for h in g.hits]}
+            for g in results.groups
+        ]  # fmt: skip
+        emit_json(
+            {"query": query, "terms": results.terms, "total": results.total, "groups": groups}
+        )
+        return 0
+    if not results.groups:
+        ctx.out(f"Nothing matches “{query}”.")
+        return 0
+    for g in results.groups:
+        shown = f", {g.ranked_by} order, first {len(g.hits)} shown" if g.total > len(g.hits) else ""
+        ctx.out(f"{_KIND_LABELS[g.kind]} ({g.total:,}{shown})")
+        for h in g.hits:
+            whose = h.client_name if h.client_name and h.kind != "client" else ""
+            head = "  ".join(x for x in (_day(h.when), whose, h.title) if x)
+            ctx.out(f"  {h.rank:>2}. {head}")
+            ctx.out(f"      {h.snippet.marked()}")
+    return 0
+
+
+def _search_opts(p: argparse.ArgumentParser) -> None:
+    p.add_argument("query", nargs="+", metavar="QUERY", help="words that must all occur")
+    p.add_argument(
+        "--kind",
+        action="append",
+        choices=SEARCH_KINDS,
+        metavar="KIND",
+        help=f"search only this kind ({', '.join(SEARCH_KINDS)}); repeat for several",
+    )
+    p.add_argument(
+        "--limit", type=int, default=20, metavar="N", help="results shown per kind (default 20)"
+    )
+
+
 def _assessment_opts(p: argparse.ArgumentParser) -> None:
     p.add_argument("client", metavar="CLIENT", help="client id or exact name")
     p.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
@@ -504,5 +584,17 @@ COMMANDS: tuple[Command, ...] = (
         "the client's newest risk assessment as a one-page PDF",
         cmd_clients_assessment,
         _assessment_opts,
+    ),
+    Command(
+        ("search",),
+        "search clients, notes, meetings, tasks and complaints",
+        cmd_search,
+        _search_opts,
+    ),
+    Command(
+        ("brief",),
+        "the meeting brief: a one- or two-page PDF to take into the meeting",
+        cmd_brief,
+        _brief_opts,
     ),
 )

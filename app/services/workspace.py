@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.ids import new_id
 from app.services import config
-from app.vault import audit, backup, integrity, outbox, store
+from app.vault import audit, backup, integrity, outbox, search_index, store
 from app.vault.keys import DEFAULT_KDF, KdfParams
 from app.vault.models import OutboxEntry, VaultMeta
 from app.vault.store import OpenVault
@@ -61,6 +61,7 @@ class Workspace:
         self.actor = actor or _actor()
         self._sessions = sessionmaker(vault.engine, expire_on_commit=False)
         outbox.install(self._sessions)
+        search_index.install(self._sessions)
         self.device_id = self._ensure_device_id()
         self.clients = ClientService(self)
         self.edits = ClientEdits(self)
