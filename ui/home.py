@@ -1,14 +1,20 @@
 """Home: the book at a glance — assets by tier and asset class, who is overdue for
-contact, coming birthdays (solar and lunar), the largest movers, risk assessments that
-expire soon or have expired, and suitability mismatches. Each item opens the client."""
+contact, care reminders (birthdays solar and lunar 农历, anniversaries, milestones), the
+largest movers, risk assessments that expire soon or have expired, suitability
+mismatches and open complaints. Each item opens the client.
+
+The figures come first (``summary``), then the risk lists, then the reminders: three
+jobs in that order on the worker, so the first paint waits for the figures alone."""
 
 from __future__ import annotations
 
 import importlib
 import sys
+from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -21,8 +27,10 @@ from PySide6.QtWidgets import (
 
 from app.domain.risk_profile import level_code
 from app.services.changes import Changes
-from app.services.home import HomeSummary
+from app.services.home import HomeSummary, Reminders
 from app.services.suitability import BookRiskAlerts, Mismatch
+from ui.complaints.words import STATUS_COLOURS, ComplaintWords
+from ui.contacts.words import ContactWords
 from ui.formatting import format_money, format_money_short, format_percent
 from ui.risk.common import RiskWords, level_text
 from ui.session import VaultSession
@@ -44,7 +52,10 @@ class HomePage(QWidget):
         self.session = session
         self.summary: HomeSummary | None = None
         self.alerts: BookRiskAlerts | None = None
+        self.reminders: Reminders | None = None
         self.words = RiskWords(self)
+        self.contact_words = ContactWords(self)
+        self.complaint_words = ComplaintWords(self)
         self.chart = None
         self._chart_data: dict[str, Decimal] = {}
         self._chart_timer = QTimer(self, singleShot=True, interval=30)
@@ -54,15 +65,16 @@ class HomePage(QWidget):
         session.events.operation_did_execute.connect(self._changed)
 
     def _build_ui(self) -> None:
-        self.total = QLabel(objectName="figure")
+        self.total = QLabel(objectName="figure", wordWrap=True)  # keeps the columns even
         self.tiers = QLabel(wordWrap=True)
         self.chart_box = QGroupBox(self.tr("Book by asset class"))
         self.chart_box.setLayout(QVBoxLayout())
         self.overdue = self._list()
-        self.birthdays = self._list()
+        self.care = self._list()
         self.movers = self._list()
         self.expiring = self._list()
         self.mismatches = self._list()
+        self.complaints = self._list()
         grid = QGridLayout(self)
         head = QGroupBox(self.tr("Book"))
         QVBoxLayout(head)
@@ -74,7 +86,7 @@ class HomePage(QWidget):
         for col, (title, widget) in enumerate(
             (
                 (self.tr("Overdue for contact"), self.overdue),
-                (self.tr("Birthdays in the next 30 days"), self.birthdays),
+                (self.tr("Care reminders, next 30 days"), self.care),
                 (self.tr("Largest movers, last month"), self.movers),
             )
         ):
@@ -85,11 +97,12 @@ class HomePage(QWidget):
             (
                 (self.tr("Assessments expiring or expired"), self.expiring),
                 (self.tr("Suitability mismatches"), self.mismatches),
+                (self.tr("Open complaints"), self.complaints),
             )
         ):
             box = QGroupBox(title)
             QVBoxLayout(box).addWidget(widget)
-            grid.addWidget(box, 2, col, 1, 1 + col)  # mismatches read longer: two columns
+            grid.addWidget(box, 2, col)
         grid.setRowStretch(0, 2)
         grid.setRowStretch(1, 3)
         grid.setRowStretch(2, 3)
@@ -106,6 +119,8 @@ class HomePage(QWidget):
             self.session.run(lambda ws: ws.home.summary(), self.show_summary)
         if self.alerts is None:  # after the summary, on the same worker
             self.session.run(lambda ws: ws.suitability.book_alerts(), self.show_alerts)
+        if self.reminders is None:  # and after both: the first paint never waits for it
+            self.session.run(lambda ws: ws.home.reminders(), self.show_reminders)
         if CHARTS not in sys.modules:
             # pyqtgraph costs ~0.6 s to import: the worker imports it after the figures,
             # so neither Home's first paint nor the GUI thread ever waits for it.
@@ -115,7 +130,7 @@ class HomePage(QWidget):
 
     def refresh(self) -> None:
         """Load everything again (after changes made outside the app's events)."""
-        self.summary = self.alerts = None
+        self.summary = self.alerts = self.reminders = None
         self.activate()
 
     def show_summary(self, summary: HomeSummary) -> None:
@@ -151,18 +166,6 @@ class HomePage(QWidget):
             ],
         )
         self._fill(
-            self.birthdays,
-            [
-                (
-                    b.id,
-                    f"{b.on.isoformat()}  {b.name}"
-                    + (self.tr(" (lunar)") if b.lunar else "")
-                    + (self.tr(", turns {0}").format(b.age) if b.age else ""),
-                )
-                for b in summary.birthdays
-            ],
-        )
-        self._fill(
             self.movers,
             [
                 (
@@ -189,6 +192,32 @@ class HomePage(QWidget):
         )
         self._fill(self.mismatches, [(m.client_id, self._mismatch(m)) for m in alerts.mismatches])
 
+    def show_reminders(self, reminders: Reminders) -> None:
+        self.reminders = reminders
+        words = self.contact_words
+        care = []
+        for r in reminders.care:
+            what = r.label or words.kinds.get(r.kind, r.kind)
+            years = words.years(r.kind, r.years)
+            day = r.on.isoformat()
+            text = (
+                self.tr("{0}  {1} — {2}, {3}").format(day, r.name, what, years)
+                if years
+                else self.tr("{0}  {1} — {2}").format(day, r.name, what)
+            )
+            care.append((r.client_id, text, words.kinds.get(r.kind, r.kind), None))
+        self._fill(self.care, care)
+        today = date.today()
+        complaints = []
+        for c in reminders.complaints:
+            status = self.complaint_words.statuses.get(c.status, c.status)
+            text = self.tr("{0}  {1} — {2} days open ({3})").format(
+                c.reference, c.client_name, c.days_open(today), status
+            )
+            tip = self.complaint_words.categories.get(c.category, c.category)
+            complaints.append((c.client_id, text, tip, STATUS_COLOURS.get(c.status)))
+        self._fill(self.complaints, complaints)
+
     def _mismatch(self, m: Mismatch) -> str:
         products = self.tr("{0} products up to R{1}").format(m.products, m.worst_rating)
         if m.level is None:
@@ -213,11 +242,18 @@ class HomePage(QWidget):
         return self.chart
 
     @staticmethod
-    def _fill(widget: QListWidget, items: list[tuple[object, str]]) -> None:
+    def _fill(
+        widget: QListWidget,
+        items: list[tuple[object, str]] | list[tuple[object, str, str, str | None]],
+    ) -> None:
+        """One item per entry: (client id, text) or (client id, text, tooltip, colour)."""
         widget.clear()
-        for client_id, text in items:
+        for client_id, text, *more in items:
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, client_id)
+            item.setToolTip(more[0] if more else text)  # long lines are cut at the edge
+            if more and more[1]:
+                item.setForeground(QColor(more[1]))
             widget.addItem(item)
 
     def _open(self, item: QListWidgetItem) -> None:
@@ -226,16 +262,19 @@ class HomePage(QWidget):
     def _changed(self, changes: Changes, initiator: object) -> None:
         if changes.clients or changes.holdings:
             self.summary = self.alerts = None
-            if self.isVisible():
-                self.activate()
+        if changes.clients or changes.contacts or changes.complaints:
+            self.reminders = None
+        if self.isVisible() and None in (self.summary, self.alerts, self.reminders):
+            self.activate()
 
     def clear(self) -> None:
         self._chart_timer.stop()
         self._chart_data = {}
-        self.summary = self.alerts = None
+        self.summary = self.alerts = self.reminders = None
         self.total.clear()
         self.tiers.clear()
-        for widget in (self.overdue, self.birthdays, self.movers, self.expiring, self.mismatches):
+        lists = (self.overdue, self.care, self.movers, self.expiring, self.mismatches)
+        for widget in (*lists, self.complaints):
             widget.clear()
         if self.chart is not None:
             self.chart.set_data({})
