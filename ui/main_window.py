@@ -2,6 +2,8 @@
 
 Menus and shortcuts live here; each page is its own module and only loads data while
 the vault is unlocked. On lock every page drops its data and the unlock page shows.
+Meeting mode is a window of its own (full screen when presenting to the client), opened
+from the calendar or a client's header; one at a time.
 """
 
 from __future__ import annotations
@@ -32,10 +34,16 @@ from ui.pages.welcome import WelcomePage
 from ui.session import VaultInfo, VaultSession
 
 if TYPE_CHECKING:
+    import uuid
+
+    from ui.calendar.page import CalendarPage
     from ui.clients.list_page import ClientsPage
     from ui.clients.view import ClientView
     from ui.home import HomePage
+    from ui.meeting.autosave import NoteRef
+    from ui.meeting.mode import MeetingMode
     from ui.palette import QuickOpen
+    from ui.tasks.page import TasksPage
 
 DEFAULT_IDLE_MINUTES = 5
 
@@ -72,7 +80,11 @@ class MainWindow(QMainWindow):
         # so the unlock screen paints without loading them.
         self.home: HomePage | None = None
         self.clients: ClientsPage | None = None
+        self.calendar: CalendarPage | None = None
+        self.tasks: TasksPage | None = None
         self.client_view: ClientView | None = None
+        self.meeting: MeetingMode | None = None
+        self._task_count: int | None = None
         self.quick_open: QuickOpen | None = None
         row = QHBoxLayout(self.workbench)
         row.setContentsMargins(0, 0, 0, 0)
@@ -84,19 +96,36 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
 
     def _page_names(self) -> list[str]:
-        return [self.tr("Home"), self.tr("Clients")]
+        return [self.tr("Home"), self.tr("Clients"), self.tr("Calendar"), self.tr("Tasks")]
+
+    def _nav_names(self) -> list[str]:
+        """The page names, the Tasks one with what is due today or overdue."""
+        names = self._page_names()
+        if self._task_count:
+            names[3] = self.tr("Tasks ({0})").format(self._task_count)
+        return names
+
+    def _show_task_counts(self, counts: dict[str, int]) -> None:
+        self._task_count = counts.get("today", 0) + counts.get("overdue", 0)
+        self.nav.item(3).setText(self._nav_names()[3])
 
     def _build_pages(self) -> None:
         if self.home is not None:
             return
+        from ui.calendar.page import CalendarPage
         from ui.clients.list_page import ClientsPage
         from ui.home import HomePage
         from ui.palette import QuickOpen
+        from ui.tasks.page import TasksPage
 
         self.home = HomePage(self.session)
         self.clients = ClientsPage(self.session)
-        self.pages.addWidget(self.home)
-        self.pages.addWidget(self.clients)
+        self.calendar = CalendarPage(self.session)
+        self.calendar.sig_open_meeting.connect(lambda m: self.open_meeting(meeting_id=m))
+        self.tasks = TasksPage(self.session)
+        self.tasks.sig_counts.connect(self._show_task_counts)
+        for page in (self.home, self.clients, self.calendar, self.tasks):
+            self.pages.addWidget(page)
         self.quick_open = QuickOpen(self.session, self)
 
     def _client_view(self) -> ClientView:
@@ -106,6 +135,7 @@ class MainWindow(QMainWindow):
 
             self.client_view = ClientView(self.session)
             self.client_view.sig_back.connect(lambda: self.show_page(1))
+            self.client_view.sig_meeting.connect(lambda c: self.open_meeting(client_id=c))
             self.pages.addWidget(self.client_view)
         return self.client_view
 
@@ -148,7 +178,7 @@ class MainWindow(QMainWindow):
         self.quick_action = QAction(self.tr("Quick open…"), self, shortcut=QKeySequence("Ctrl+K"))
         self.quick_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         go.addAction(self.quick_action)
-        for index, name in enumerate((self.tr("Home"), self.tr("Clients"))):
+        for index, name in enumerate(self._page_names()):
             action = QAction(name, self, shortcut=QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _=False, i=index: self.show_page(i))
             go.addAction(action)
@@ -238,6 +268,9 @@ class MainWindow(QMainWindow):
         self.session.lock()
 
     def _did_lock(self) -> None:
+        self._task_count = None
+        for row, name in enumerate(self._page_names()):
+            self.nav.item(row).setText(name)
         self.show_start()
 
     # --- navigation -----------------------------------------------------------------
@@ -248,7 +281,7 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(index)
         self.nav.blockSignals(False)
-        page = (self.home, self.clients)[index]
+        page = (self.home, self.clients, self.calendar, self.tasks)[index]
         assert page is not None  # built at unlock
         self.pages.setCurrentWidget(page)
         page.activate()
@@ -259,6 +292,36 @@ class MainWindow(QMainWindow):
         view = self._client_view()
         self.pages.setCurrentWidget(view)
         view.open(client_id)
+
+    def open_meeting(
+        self,
+        meeting_id: uuid.UUID | None = None,
+        client_id: ClientId | None = None,
+        note: NoteRef | None = None,
+    ) -> MeetingMode | None:
+        """Open meeting mode on a meeting or a client (closing, and saving, any other)."""
+        if not self.session.unlocked:
+            return None
+        from ui.meeting.mode import MeetingMode
+
+        if self.meeting is not None:
+            self.meeting.close()
+        mode = MeetingMode(self.session, client_id, meeting_id, note, self)
+        mode.sig_closed.connect(lambda: self._meeting_closed(mode))
+        # Presenting: no quick-open palette (other clients) over the client's screen.
+        mode.sig_presenting.connect(
+            lambda on: self.quick_action.setEnabled(not on and self.session.unlocked)
+        )
+        self.meeting = mode
+        mode.show()
+        mode.raise_()
+        mode.activateWindow()
+        return mode
+
+    def _meeting_closed(self, mode: MeetingMode) -> None:
+        if self.meeting is mode:
+            self.meeting = None
+        mode.deleteLater()
 
     def _quick_open(self) -> None:
         if self.session.unlocked and self.quick_open is not None:
@@ -271,7 +334,7 @@ class MainWindow(QMainWindow):
         apply_language(code)
         self.menuBar().clear()
         self._build_menus()
-        for row, name in enumerate(self._page_names()):
+        for row, name in enumerate(self._nav_names()):
             self.nav.item(row).setText(name)
         self._status_texts()
         self._vault_state_text()
@@ -298,14 +361,19 @@ class MainWindow(QMainWindow):
             if self.pages.currentWidget() is view:
                 client = view.client_id
             view.profile_tab.save_before_lock()  # queue unsaved edits before it goes
+        meeting = None
+        if self.meeting is not None:  # saved on the worker; reopened on the same note
+            meeting, self.meeting = self.meeting.close_for_rebuild(), None
         # Replies still due to the old views would land on deleted widgets.
         self.session.worker.cancel_callbacks()
-        for widget in (self.home, self.clients, view, self.quick_open):
+        pages = (self.home, self.clients, self.calendar, self.tasks, view)
+        for widget in (*pages, self.quick_open):
             if widget is not None:
                 if widget is not self.quick_open:
                     self.pages.removeWidget(widget)
                 widget.deleteLater()
         self.home = self.clients = self.client_view = self.quick_open = None
+        self.calendar = self.tasks = None
         if not self.session.unlocked:
             return
         self._build_pages()
@@ -313,6 +381,8 @@ class MainWindow(QMainWindow):
             self.open_client(client)
         else:
             self.show_page(max(page, 0))
+        if meeting is not None:
+            self.open_meeting(*meeting)
         self.session.refresh_pending()
 
     def show_error(self, error: BaseException) -> None:

@@ -1,6 +1,334 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AgendaModel</name>
+    <message>
+        <location filename="../../ui/calendar/model.py" line="176" />
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/model.py" line="177" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/model.py" line="178" />
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/model.py" line="179" />
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/model.py" line="180" />
+        <source>Title</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/model.py" line="181" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>BriefPanel</name>
+    <message>
+        <location filename="../../ui/meeting/brief.py" line="75" />
+        <source>Meeting</source>
+        <translation>会面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/brief.py" line="76" />
+        <source>Last notes</source>
+        <translation>最近笔记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/brief.py" line="77" />
+        <source>Open tasks</source>
+        <translation>待办任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/brief.py" line="78" />
+        <source>Coming birthdays</source>
+        <translation>近期生日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/brief.py" line="79" />
+        <source>Large transactions, last 90 days</source>
+        <translation>近 90 天大额交易</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/brief.py" line="115" />
+        <source>Financial assets valued {0}</source>
+        <translation>金融资产估值时间：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/brief.py" line="122" />
+        <source>No large transactions.</source>
+        <translation>无大额交易。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/brief.py" line="135" />
+        <source>Meeting: {0}</source>
+        <translation>会面：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/brief.py" line="118" />
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/brief.py" line="148" />
+        <source> (lunar)</source>
+        <translation>（农历）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/brief.py" line="150" />
+        <source>, turns {0}</source>
+        <translation>，{0}岁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/brief.py" line="167" />
+        <source>no due date</source>
+        <translation>无截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/brief.py" line="183" />
+        <source>No open tasks.</source>
+        <translation>没有待办任务。</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <location filename="../../ui/calendar/page.py" line="71" />
+        <source>◀ Previous week</source>
+        <translation>◀ 上一周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/page.py" line="72" />
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/page.py" line="73" />
+        <source>Next week ▶</source>
+        <translation>下一周 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/page.py" line="75" />
+        <source>Show cancelled</source>
+        <translation>显示已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/page.py" line="76" />
+        <source>New meeting…</source>
+        <translation>新建会面…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/page.py" line="100" />
+        <source>Week</source>
+        <translation>周视图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/page.py" line="101" />
+        <source>Next 14 days</source>
+        <translation>未来 14 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/page.py" line="110" />
+        <source>Open in meeting mode</source>
+        <translation>进入会面模式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/page.py" line="111" />
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/page.py" line="112" />
+        <source>Mark held</source>
+        <translation>标记为已举行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/page.py" line="113" />
+        <source>Cancel meeting…</source>
+        <translation>取消会面…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/page.py" line="114" />
+        <source>Plan again</source>
+        <translation>重新安排</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/page.py" line="115" />
+        <source>Export .ics…</source>
+        <translation>导出 .ics…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/page.py" line="186" />
+        <source>{0} to {1} · {2} meetings</source>
+        <translation>{0} 至 {1} · {2} 场会面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/page.py" line="256" />
+        <source>Meeting saved.</source>
+        <translation>会面已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/page.py" line="273" />
+        <source>Cancel meeting</source>
+        <translation>取消会面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/page.py" line="274" />
+        <source>Cancel “{0}” with {1}?</source>
+        <translation>取消与{1}的“{0}”？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/page.py" line="305" />
+        <source>Save the meeting as a calendar file</source>
+        <translation>将会面保存为日历文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/page.py" line="307" />
+        <source>Calendar (*.ics)</source>
+        <translation>日历文件 (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/page.py" line="317" />
+        <source>Saved to {0}</source>
+        <translation>已保存到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/page.py" line="322" />
+        <source>Not done: {0}</source>
+        <translation>未完成：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarWords</name>
+    <message>
+        <location filename="../../ui/calendar/model.py" line="44" />
+        <source>Planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/model.py" line="45" />
+        <source>Held</source>
+        <translation>已举行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/model.py" line="46" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/model.py" line="52" />
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/model.py" line="53" />
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/model.py" line="54" />
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/model.py" line="55" />
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/model.py" line="56" />
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/model.py" line="57" />
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/model.py" line="58" />
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+</context>
+<context>
+    <name>CareDateDialog</name>
+    <message>
+        <location filename="../../ui/contacts/dialogs.py" line="58" />
+        <source>Add care date</source>
+        <translation>添加关怀日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/dialogs.py" line="63" />
+        <source>e.g. 结婚纪念日, 女儿高考</source>
+        <translation>例如：结婚纪念日、女儿高考</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/dialogs.py" line="65" />
+        <source>Every year</source>
+        <translation>每年提醒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/dialogs.py" line="66" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/dialogs.py" line="67" />
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/dialogs.py" line="68" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+</context>
+<context>
+    <name>CareDateModel</name>
+    <message>
+        <location filename="../../ui/contacts/models.py" line="87" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/models.py" line="87" />
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/models.py" line="87" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/models.py" line="87" />
+        <source>Repeats</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/models.py" line="96" />
+        <source>Yearly</source>
+        <translation>每年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/models.py" line="96" />
+        <source>Once</source>
+        <translation>一次</translation>
+    </message>
+</context>
+<context>
     <name>CarePage</name>
     <message>
         <location filename="../../ui/risk/wizard_pages.py" line="233" />
@@ -78,42 +406,57 @@
 <context>
     <name>ClientView</name>
     <message>
-        <location filename="../../ui/clients/view.py" line="49" />
+        <location filename="../../ui/clients/view.py" line="52" />
         <source>← Clients</source>
         <translation>← 客户列表</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="61" />
+        <location filename="../../ui/clients/view.py" line="64" />
         <source>Assess risk tolerance</source>
         <translation>风险承受能力评估</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="74" />
+        <location filename="../../ui/clients/view.py" line="71" />
+        <source>Meeting</source>
+        <translation>会面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/view.py" line="72" />
+        <source>Meeting mode: the brief and a new note on this client</source>
+        <translation>会面模式：显示客户简报，并为该客户新建笔记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/view.py" line="81" />
         <source>Profile</source>
         <translation>资料</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="75" />
+        <location filename="../../ui/clients/view.py" line="82" />
         <source>Portfolio</source>
         <translation>持仓</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="76" />
+        <location filename="../../ui/clients/view.py" line="83" />
         <source>Risk</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="126" />
+        <location filename="../../ui/clients/view.py" line="85" />
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/view.py" line="137" />
         <source>Elderly ({0})</source>
         <translation>老年客户（{0}岁）</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="128" />
+        <location filename="../../ui/clients/view.py" line="139" />
         <source>Vulnerable</source>
         <translation>需特别关注</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="129" />
+        <location filename="../../ui/clients/view.py" line="140" />
         <source>Extra care</source>
         <translation>特别关注</translation>
     </message>
@@ -122,12 +465,12 @@
         <translation type="vanished">风险：未评估</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="106" />
+        <location filename="../../ui/clients/view.py" line="117" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="108" />
+        <location filename="../../ui/clients/view.py" line="119" />
         <source>RM {0} · last contact {1} · ID {2}</source>
         <translation>客户经理 {0} · 最近联系 {1} · 证件 {2}</translation>
     </message>
@@ -239,6 +582,250 @@
     </message>
 </context>
 <context>
+    <name>ComplaintBadge</name>
+    <message>
+        <location filename="../../ui/complaints/badge.py" line="16" />
+        <source>⚠ 1 open complaint</source>
+        <translation>⚠ 1 项未结投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/badge.py" line="18" />
+        <source>⚠ {0} open complaints</source>
+        <translation>⚠ {0} 项未结投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/badge.py" line="28" />
+        <source>Unresolved complaints: see the Complaints tab.</source>
+        <translation>有未解决的投诉：请查看“投诉”页。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintModel</name>
+    <message>
+        <location filename="../../ui/complaints/model.py" line="41" />
+        <source>Reference</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/model.py" line="42" />
+        <source>Received</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/model.py" line="43" />
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/model.py" line="44" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/model.py" line="45" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/model.py" line="46" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/model.py" line="47" />
+        <source>Days open / to resolve</source>
+        <translation>已受理/办结天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/model.py" line="48" />
+        <source>Description</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/model.py" line="112" />
+        <source>Resolved in {0} days</source>
+        <translation>{0} 天办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/model.py" line="113" />
+        <source>Open for {0} days</source>
+        <translation>已受理 {0} 天</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintWords</name>
+    <message>
+        <location filename="../../ui/complaints/words.py" line="22" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/words.py" line="23" />
+        <source>Hotline</source>
+        <translation>客服热线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/words.py" line="24" />
+        <source>Email</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/words.py" line="25" />
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/words.py" line="26" />
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/words.py" line="27" />
+        <source>At the branch</source>
+        <translation>网点现场</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/words.py" line="28" />
+        <source>Online banking</source>
+        <translation>网上银行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/words.py" line="29" />
+        <source>Via the regulator</source>
+        <translation>监管转办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/words.py" line="32" />
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/words.py" line="33" />
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/words.py" line="34" />
+        <source>Fees and charges</source>
+        <translation>收费</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/words.py" line="35" />
+        <source>Transaction</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/words.py" line="36" />
+        <source>Privacy</source>
+        <translation>个人信息保护</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/words.py" line="37" />
+        <source>Systems</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/words.py" line="38" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/words.py" line="41" />
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/words.py" line="42" />
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/words.py" line="43" />
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsTab</name>
+    <message>
+        <location filename="../../ui/complaints/tab.py" line="60" />
+        <source>Receive complaint…</source>
+        <translation>受理投诉…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/tab.py" line="61" />
+        <source>Start handling</source>
+        <translation>开始处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/tab.py" line="62" />
+        <source>Resolve…</source>
+        <translation>办结…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/tab.py" line="63" />
+        <source>Reopen…</source>
+        <translation>重新打开…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/tab.py" line="107" />
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/tab.py" line="116" />
+        <source>Received</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/tab.py" line="117" />
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/tab.py" line="118" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/tab.py" line="119" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/tab.py" line="120" />
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/tab.py" line="127" />
+        <source>Description</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/tab.py" line="173" />
+        <source>{0} open of {1}</source>
+        <translation>共 {1} 项，未结 {0} 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/tab.py" line="204" />
+        <source>No complaint selected</source>
+        <translation>未选择投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/tab.py" line="208" />
+        <source>No complaints from this client.</source>
+        <translation>该客户没有投诉记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/tab.py" line="230" />
+        <source>{0}
+(on {1})</source>
+        <translation>{0}
+（{1} 办结）</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmPage</name>
     <message>
         <location filename="../../ui/risk/wizard_pages.py" line="261" />
@@ -259,6 +846,281 @@
         <location filename="../../ui/risk/wizard_pages.py" line="274" />
         <source>Confirm and save</source>
         <translation>确认并保存</translation>
+    </message>
+</context>
+<context>
+    <name>ContactWords</name>
+    <message>
+        <location filename="../../ui/contacts/words.py" line="14" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/words.py" line="15" />
+        <source>Email</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/words.py" line="16" />
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/words.py" line="17" />
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/words.py" line="18" />
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/words.py" line="19" />
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/words.py" line="21" />
+        <source>From the client</source>
+        <translation>客户主动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/words.py" line="21" />
+        <source>To the client</source>
+        <translation>我方主动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/words.py" line="23" />
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/words.py" line="24" />
+        <source>Lunar birthday</source>
+        <translation>农历生日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/words.py" line="25" />
+        <source>Anniversary</source>
+        <translation>纪念日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/words.py" line="26" />
+        <source>Milestone</source>
+        <translation>人生节点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/words.py" line="27" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/words.py" line="39" />
+        <source>turns {0}</source>
+        <translation>{0} 岁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/words.py" line="40" />
+        <source>{0} years</source>
+        <translation>{0} 周年</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsTab</name>
+    <message>
+        <location filename="../../ui/contacts/tab.py" line="69" />
+        <source>Log contact…</source>
+        <translation>记录联系…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/tab.py" line="75" />
+        <source>Add care date…</source>
+        <translation>添加关怀日…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/tab.py" line="76" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/tab.py" line="86" />
+        <source>Contacts</source>
+        <translation>联系记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/tab.py" line="95" />
+        <source>Care dates</source>
+        <translation>关怀日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/tab.py" line="103" />
+        <source>Anniversaries and milestones show on Home 30 days ahead.</source>
+        <translation>纪念日和人生节点会提前 30 天显示在首页。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/tab.py" line="143" />
+        <source>{0} logged</source>
+        <translation>共 {0} 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/tab.py" line="145" />
+        <source>none logged yet</source>
+        <translation>暂无记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/tab.py" line="208" />
+        <source>Not removed: {0}</source>
+        <translation>未删除：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>EventModel</name>
+    <message>
+        <location filename="../../ui/client_events/models.py" line="81" />
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/models.py" line="82" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/models.py" line="83" />
+        <source>Starts</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/models.py" line="84" />
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/models.py" line="85" />
+        <source>Invited</source>
+        <translation>邀请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/models.py" line="86" />
+        <source>Yes</source>
+        <translation>出席</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/models.py" line="87" />
+        <source>No</source>
+        <translation>不出席</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/models.py" line="88" />
+        <source>Maybe</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/models.py" line="89" />
+        <source>Attended</source>
+        <translation>实到</translation>
+    </message>
+</context>
+<context>
+    <name>EventWords</name>
+    <message>
+        <location filename="../../ui/client_events/words.py" line="14" />
+        <source>Seminar</source>
+        <translation>讲座</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/words.py" line="15" />
+        <source>Salon</source>
+        <translation>沙龙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/words.py" line="16" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/words.py" line="18" />
+        <source>Yes</source>
+        <translation>出席</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/words.py" line="18" />
+        <source>No</source>
+        <translation>不出席</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/words.py" line="18" />
+        <source>Maybe</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/words.py" line="21" />
+        <source>No reply yet</source>
+        <translation>未回复</translation>
+    </message>
+</context>
+<context>
+    <name>EventsPage</name>
+    <message>
+        <location filename="../../ui/client_events/page.py" line="88" />
+        <source>Upcoming only</source>
+        <translation>仅显示未开始的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/page.py" line="90" />
+        <source>New event…</source>
+        <translation>新建活动…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/page.py" line="99" />
+        <source>Client events</source>
+        <translation>客户活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/page.py" line="120" />
+        <source>Invite clients…</source>
+        <translation>邀请客户…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/page.py" line="123" />
+        <source>Choose each reply in the table; tick who came once the event has begun.</source>
+        <translation>在表中选择每位客户的回复；活动开始后勾选实际出席者。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/page.py" line="141" />
+        <source>New money in the {0} days after</source>
+        <translation>活动后 {0} 天新增资金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/page.py" line="236" />
+        <source>No event selected</source>
+        <translation>未选择活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/page.py" line="247" />
+        <source>{0} to {1}, transfers in less transfers out</source>
+        <translation>{0} 至 {1}，转入减转出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/page.py" line="251" />
+        <source> (so far)</source>
+        <translation>（截至目前）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/page.py" line="253" />
+        <source>Nobody is marked as attended yet.</source>
+        <translation>尚无客户标记为出席。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/page.py" line="258" />
+        <source>Double-click to open the client</source>
+        <translation>双击打开客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/page.py" line="314" />
+        <source>Not saved: {0}</source>
+        <translation>未保存：{0}</translation>
     </message>
 </context>
 <context>
@@ -350,158 +1212,601 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../ui/home.py" line="56" />
+        <location filename="../../ui/home.py" line="70" />
         <source>Book by asset class</source>
         <translation>按资产类别</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="64" />
+        <location filename="../../ui/home.py" line="79" />
         <source>Book</source>
         <translation>客户资产总览</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="73" />
+        <location filename="../../ui/home.py" line="88" />
         <source>Overdue for contact</source>
         <translation>逾期未联系</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="74" />
-        <source>Birthdays in the next 30 days</source>
-        <translation>30 天内生日</translation>
+        <location filename="../../ui/home.py" line="89" />
+        <source>Care reminders, next 30 days</source>
+        <translation>30 天内关怀提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="75" />
+        <location filename="../../ui/home.py" line="90" />
         <source>Largest movers, last month</source>
         <translation>近一月变动最大</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="83" />
+        <location filename="../../ui/home.py" line="98" />
         <source>Assessments expiring or expired</source>
         <translation>风险评估即将到期或已过期</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="84" />
+        <location filename="../../ui/home.py" line="99" />
         <source>Suitability mismatches</source>
         <translation>适当性不匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="115" />
+        <location filename="../../ui/home.py" line="100" />
+        <source>Open complaints</source>
+        <translation>未结投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home.py" line="139" />
         <source>{0} in {1} clients</source>
         <translation>{1} 位客户共 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="136" />
+        <location filename="../../ui/home.py" line="161" />
         <source>{0} ({1}) — {2} days overdue</source>
         <translation>{0}（{1}）— 逾期 {2} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="149" />
-        <source> (lunar)</source>
-        <translation>（农历）</translation>
+        <location filename="../../ui/home.py" line="204" />
+        <source>{0}  {1} — {2}, {3}</source>
+        <translation>{0}  {1} — {2}，{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="150" />
-        <source>, turns {0}</source>
-        <translation>，{0}岁</translation>
+        <location filename="../../ui/home.py" line="206" />
+        <source>{0}  {1} — {2}</source>
+        <translation>{0}  {1} — {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="183" />
+        <location filename="../../ui/home.py" line="214" />
+        <source>{0}  {1} — {2} days open ({3})</source>
+        <translation>{0}  {1} — {2} 天（{3}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home.py" line="222" />
         <source>{0} products up to R{1}</source>
         <translation>{0} 只产品，最高 R{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="185" />
+        <location filename="../../ui/home.py" line="224" />
         <source>{0} — not assessed, holds {1}</source>
         <translation>{0} — 未评估，持有 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="188" />
+        <location filename="../../ui/home.py" line="227" />
         <source>{0} — assessment expired, holds {1}</source>
         <translation>{0} — 评估已过期，持有 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="189" />
+        <location filename="../../ui/home.py" line="228" />
         <source>{0} — {1}, holds {2}</source>
         <translation>{0} — {1}，持有 {2}</translation>
     </message>
 </context>
 <context>
+    <name>InteractionModel</name>
+    <message>
+        <location filename="../../ui/contacts/models.py" line="64" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/models.py" line="65" />
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/models.py" line="66" />
+        <source>Direction</source>
+        <translation>发起方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/models.py" line="67" />
+        <source>Who</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/models.py" line="68" />
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+</context>
+<context>
+    <name>InvitationModel</name>
+    <message>
+        <location filename="../../ui/client_events/models.py" line="139" />
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/models.py" line="140" />
+        <source>Tier</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/models.py" line="141" />
+        <source>Invited on</source>
+        <translation>邀请日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/models.py" line="142" />
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/models.py" line="143" />
+        <source>Attended</source>
+        <translation>出席</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDialog</name>
+    <message>
+        <location filename="../../ui/client_events/dialogs.py" line="74" />
+        <source>Invite clients to {0}</source>
+        <translation>邀请客户参加：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/dialogs.py" line="81" />
+        <source>Find a client: name, pinyin, initials…</source>
+        <translation>查找客户：姓名、拼音、首字母…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/dialogs.py" line="86" />
+        <source>Add ↓</source>
+        <translation>添加 ↓</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/dialogs.py" line="94" />
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/dialogs.py" line="96" />
+        <source>To invite</source>
+        <translation>待邀请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/dialogs.py" line="98" />
+        <source>Invite</source>
+        <translation>邀请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/dialogs.py" line="137" />
+        <source>Double-click to take off the list</source>
+        <translation>双击移出名单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/dialogs.py" line="150" />
+        <source>{0} to invite</source>
+        <translation>待邀请 {0} 位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/dialogs.py" line="154" />
+        <source>Add at least one client: type a name and press Enter.</source>
+        <translation>请至少添加一位客户：输入姓名后按回车。</translation>
+    </message>
+</context>
+<context>
+    <name>LogContactDialog</name>
+    <message>
+        <location filename="../../ui/contacts/dialogs.py" line="27" />
+        <source>Log contact</source>
+        <translation>记录联系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/dialogs.py" line="34" />
+        <source>What was said or agreed, e.g. 确认下周三来行面谈</source>
+        <translation>沟通内容或约定事项，例如：确认下周三来行面谈</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/dialogs.py" line="37" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/dialogs.py" line="38" />
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/dialogs.py" line="39" />
+        <source>Direction</source>
+        <translation>发起方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/dialogs.py" line="40" />
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>Clients</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="99" />
+        <source>Calendar</source>
+        <translation>日程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="99" />
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="105" />
+        <source>Tasks ({0})</source>
+        <translation>任务（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="155" />
         <source>Last sync: never</source>
         <translation>上次同步：从未</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>● Offline — sync only on request</source>
         <translation>● 离线 — 仅在您要求时同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>&amp;Vault</source>
         <translation>保险库(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>Quick open…</source>
         <translation>快速打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>V&amp;iew</source>
         <translation>视图(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>Pending changes: {0}</source>
         <translation>待同步变更：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>Locked — {0}</source>
         <translation>已锁定 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="247" />
         <source>Building the demo book</source>
         <translation>正在生成演示客户簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>Unlocked — {0} — {1} clients</source>
         <translation>已解锁 — {0} — {1} 位客户</translation>
     </message>
     <message>
         <source>The language changes the next time Confidant starts.</source>
         <translation type="vanished">语言将在下次启动私行知己时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <location filename="../../ui/calendar/dialog.py" line="61" />
+        <source>Edit meeting</source>
+        <translation>编辑会面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/dialog.py" line="61" />
+        <source>New meeting</source>
+        <translation>新建会面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/dialog.py" line="74" />
+        <source>Find the client: name, pinyin, initials…</source>
+        <translation>查找客户：姓名、拼音、首字母…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/dialog.py" line="79" />
+        <source>e.g. 年度回顾</source>
+        <translation>例如：年度回顾</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/dialog.py" line="87" />
+        <source>Room, address or video link</source>
+        <translation>会议室、地址或视频链接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/dialog.py" line="88" />
+        <source>1. …</source>
+        <translation>1. …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/dialog.py" line="98" />
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/dialog.py" line="101" />
+        <source>Title</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/dialog.py" line="102" />
+        <source>Starts</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/dialog.py" line="103" />
+        <source>Ends</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/dialog.py" line="104" />
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/dialog.py" line="105" />
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/dialog.py" line="106" />
+        <source>Agenda</source>
+        <translation>议程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/dialog.py" line="162" />
+        <source>Pick the client first: type a name and choose.</source>
+        <translation>请先选择客户：输入姓名后从列表中选择。</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingMode</name>
+    <message>
+        <location filename="../../ui/meeting/mode.py" line="92" />
+        <source>Meeting mode</source>
+        <translation>会面模式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/mode.py" line="105" />
+        <location filename="../../ui/meeting/mode.py" line="197" />
+        <source>Presentation mode</source>
+        <translation>演示模式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/mode.py" line="106" />
+        <source>Full screen for the client: hides notes and tasks</source>
+        <translation>全屏展示给客户：隐藏笔记和任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/mode.py" line="108" />
+        <source>Brief PDF…</source>
+        <translation>简报 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/mode.py" line="110" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/mode.py" line="155" />
+        <source>{0} — {1}, {2}</source>
+        <translation>{0} — {1}，{2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/mode.py" line="159" />
+        <source>{0} — note without a meeting</source>
+        <translation>{0} — 无预约会面的笔记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/mode.py" line="161" />
+        <source>Meeting mode — {0}</source>
+        <translation>会面模式 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/mode.py" line="197" />
+        <source>Leave presentation</source>
+        <translation>退出演示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/mode.py" line="220" />
+        <source>Save the meeting brief as PDF</source>
+        <translation>将会面简报保存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/mode.py" line="220" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/mode.py" line="239" />
+        <source>Making the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/mode.py" line="245" />
+        <source>Saved to {0}</source>
+        <translation>已保存到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/mode.py" line="251" />
+        <source>Not saved: {0}</source>
+        <translation>未保存：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>NewEventDialog</name>
+    <message>
+        <location filename="../../ui/client_events/dialogs.py" line="37" />
+        <source>New event</source>
+        <translation>新建活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/dialogs.py" line="39" />
+        <source>e.g. 2026年市场展望论坛</source>
+        <translation>例如：2026年市场展望论坛</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/dialogs.py" line="43" />
+        <source>e.g. 本行贵宾会所</source>
+        <translation>例如：本行贵宾会所</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/dialogs.py" line="44" />
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/dialogs.py" line="45" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/dialogs.py" line="46" />
+        <source>Starts</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_events/dialogs.py" line="47" />
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <location filename="../../ui/meeting/editor.py" line="75" />
+        <source>Note title</source>
+        <translation>笔记标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/editor.py" line="77" />
+        <source>Template…</source>
+        <translation>模板…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/editor.py" line="79" />
+        <source>Tags, separated by spaces</source>
+        <translation>标签，以空格分隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/editor.py" line="80" />
+        <source>Confidential</source>
+        <translation>机密</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/editor.py" line="82" />
+        <source>Lists show a confidential note masked; opening it is audited.</source>
+        <translation>机密笔记在列表中以掩码显示；打开时会记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/editor.py" line="84" />
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/editor.py" line="88" />
+        <source># Heading, - bullet, **bold**, - [ ] action item @owner due:12-05 !high</source>
+        <translation># 标题，- 列表，**加粗**，- [ ] 待办事项 @负责人 due:12-05 !high</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/editor.py" line="96" />
+        <source>Finish note</source>
+        <translation>完成笔记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/editor.py" line="97" />
+        <source>Turn the open action items (- [ ]) into tasks</source>
+        <translation>将未完成的待办事项（- [ ]）转为任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/editor.py" line="163" />
+        <source>A template fills an empty note only.</source>
+        <translation>模板只能用于空白笔记。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/editor.py" line="238" />
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/editor.py" line="240" />
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/editor.py" line="242" />
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/editor.py" line="244" />
+        <source>Not saved: {0}</source>
+        <translation>未保存：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/editor.py" line="303" />
+        <source>Write the note first.</source>
+        <translation>请先输入笔记内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/editor.py" line="319" />
+        <source>Tasks created: {0}</source>
+        <translation>已创建任务：{0} 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/editor.py" line="322" />
+        <source>Tasks completed: {0}</source>
+        <translation>已完成任务：{0} 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/editor.py" line="324" />
+        <source>No new action items: nothing to add.</source>
+        <translation>没有新的待办事项，无需添加。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/editor.py" line="333" />
+        <source>Not finished: {0}</source>
+        <translation>未能完成：{0}</translation>
     </message>
 </context>
 <context>
@@ -693,14 +1998,141 @@
 <context>
     <name>QuickOpen</name>
     <message>
-        <location filename="../../ui/palette.py" line="17" />
         <source>Quick open</source>
-        <translation>快速打开</translation>
+        <translation type="vanished">快速打开</translation>
     </message>
     <message>
-        <location filename="../../ui/palette.py" line="20" />
         <source>Name, pinyin, initials or last digits…</source>
-        <translation>姓名、拼音、首字母或号码末位…</translation>
+        <translation type="vanished">姓名、拼音、首字母或号码末位…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/palette.py" line="48" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/palette.py" line="53" />
+        <source>Client, pinyin, initials, last digits, or words in notes and tasks…</source>
+        <translation>客户姓名、拼音、首字母、号码末位，或笔记和任务中的词语…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/palette.py" line="85" />
+        <source>Clients</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/palette.py" line="86" />
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/palette.py" line="87" />
+        <source>Meetings</source>
+        <translation>会面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/palette.py" line="88" />
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/palette.py" line="89" />
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/palette.py" line="125" />
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveDialog</name>
+    <message>
+        <location filename="../../ui/complaints/dialogs.py" line="34" />
+        <source>Receive complaint</source>
+        <translation>受理投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/dialogs.py" line="42" />
+        <source>What the client says went wrong, in their words</source>
+        <translation>用客户自己的话记录投诉内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/dialogs.py" line="43" />
+        <source>Who handles it (default: you)</source>
+        <translation>处理人（默认：您本人）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/dialogs.py" line="44" />
+        <source>Received on</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/dialogs.py" line="45" />
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/dialogs.py" line="46" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/dialogs.py" line="47" />
+        <source>Description</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/dialogs.py" line="48" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+</context>
+<context>
+    <name>ReopenDialog</name>
+    <message>
+        <location filename="../../ui/complaints/dialogs.py" line="97" />
+        <source>Reopen {0}</source>
+        <translation>重新打开 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/dialogs.py" line="99" />
+        <source>Why: e.g. the client is not satisfied (optional)</source>
+        <translation>原因：例如客户对处理结果不满意（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/dialogs.py" line="102" />
+        <source>The resolution is cleared; the audit trail keeps it.</source>
+        <translation>处理结果将被清除，审计记录中仍会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/dialogs.py" line="107" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <location filename="../../ui/complaints/dialogs.py" line="74" />
+        <source>Resolve {0}</source>
+        <translation>办结 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/dialogs.py" line="76" />
+        <source>How it was put right, and what the client accepted</source>
+        <translation>如何处理，客户接受了什么</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/dialogs.py" line="79" />
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/dialogs.py" line="80" />
+        <source>Resolved on</source>
+        <translation>办结日期</translation>
     </message>
 </context>
 <context>
@@ -780,36 +2212,41 @@
     </message>
     <message>
         <location filename="../../ui/risk/risk_tab.py" line="103" />
+        <source>Only a person is assessed: assess each member.</source>
+        <translation>只能对个人进行测评：请分别为每位成员测评。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/risk/risk_tab.py" line="109" />
         <source>The client is in no household.</source>
         <translation>该客户不属于任何家庭。</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/risk_tab.py" line="112" />
+        <location filename="../../ui/risk/risk_tab.py" line="118" />
         <source>Not assessed</source>
         <translation>未评估</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/risk_tab.py" line="114" />
+        <location filename="../../ui/risk/risk_tab.py" line="120" />
         <source>No products other than deposits may be sold or advised until assessed.</source>
         <translation>完成评估前，除存款外不得销售或推荐任何产品。</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/risk_tab.py" line="121" />
+        <location filename="../../ui/risk/risk_tab.py" line="127" />
         <source>Bearable 6-month loss: {0}.</source>
         <translation>六个月可承受亏损：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/risk_tab.py" line="169" />
+        <location filename="../../ui/risk/risk_tab.py" line="176" />
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/risk_tab.py" line="170" />
+        <location filename="../../ui/risk/risk_tab.py" line="177" />
         <source>Not saved: {0}</source>
         <translation>未保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/risk_tab.py" line="188" />
+        <location filename="../../ui/risk/risk_tab.py" line="195" />
         <source>No other household member to compare with.</source>
         <translation>没有可对比的其他家庭成员。</translation>
     </message>
@@ -871,62 +2308,62 @@
 <context>
     <name>RiskWords</name>
     <message>
-        <location filename="../../ui/risk/common.py" line="59" />
+        <location filename="../../ui/risk/common.py" line="67" />
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/common.py" line="60" />
+        <location filename="../../ui/risk/common.py" line="68" />
         <source>Client's premises</source>
         <translation>客户处</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/common.py" line="61" />
+        <location filename="../../ui/risk/common.py" line="69" />
         <source>Remote</source>
         <translation>远程</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/common.py" line="68" />
+        <location filename="../../ui/risk/common.py" line="76" />
         <source>not assessed</source>
         <translation>未评估</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/common.py" line="70" />
+        <location filename="../../ui/risk/common.py" line="78" />
         <source>expired on {0}</source>
         <translation>已于 {0} 过期</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/common.py" line="72" />
+        <location filename="../../ui/risk/common.py" line="80" />
         <source>expires in {0} days ({1})</source>
         <translation>{0} 天后到期（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/common.py" line="73" />
+        <location filename="../../ui/risk/common.py" line="81" />
         <source>valid to {0}</source>
         <translation>有效期至 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/common.py" line="78" />
+        <location filename="../../ui/risk/common.py" line="86" />
         <source>Risk: not assessed — assess before advising</source>
         <translation>风险：未评估 — 请先评估再提供建议</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/common.py" line="88" />
+        <location filename="../../ui/risk/common.py" line="96" />
         <source>no loss of principal</source>
         <translation>不能承受本金损失</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/common.py" line="89" />
+        <location filename="../../ui/risk/common.py" line="97" />
         <source>up to {0}%</source>
         <translation>最多 {0}%</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/common.py" line="102" />
+        <location filename="../../ui/risk/common.py" line="110" />
         <source>Save the assessment as PDF</source>
         <translation>将评估保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/common.py" line="102" />
+        <location filename="../../ui/risk/common.py" line="110" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -1078,6 +2515,178 @@
         <location filename="../../ui/risk/wizard_pages.py" line="219" />
         <source>not asked</source>
         <translation>未问及</translation>
+    </message>
+</context>
+<context>
+    <name>TaskModel</name>
+    <message>
+        <location filename="../../ui/tasks/model.py" line="33" />
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks/model.py" line="34" />
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks/model.py" line="35" />
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks/model.py" line="36" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks/model.py" line="37" />
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks/model.py" line="38" />
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks/model.py" line="41" />
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks/model.py" line="42" />
+        <source>Normal</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks/model.py" line="43" />
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+</context>
+<context>
+    <name>TasksPage</name>
+    <message>
+        <location filename="../../ui/tasks/page.py" line="61" />
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks/page.py" line="62" />
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks/page.py" line="63" />
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks/page.py" line="64" />
+        <source>All open</source>
+        <translation>全部待办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks/page.py" line="71" />
+        <source>Tick a task when it is done; double-click to open the client.</source>
+        <translation>完成后勾选任务；双击打开客户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks/page.py" line="137" />
+        <source>Nothing here.</source>
+        <translation>暂无任务。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks/page.py" line="159" />
+        <source>Not saved: {0}</source>
+        <translation>未保存：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <location filename="../../ui/clients/timeline_model.py" line="62" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/timeline_model.py" line="63" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/timeline_model.py" line="64" />
+        <source>Title</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/timeline_model.py" line="65" />
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/timeline_model.py" line="66" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/timeline_model.py" line="67" />
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/timeline_model.py" line="70" />
+        <source>Planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/timeline_model.py" line="71" />
+        <source>Held</source>
+        <translation>已举行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/timeline_model.py" line="72" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/timeline_model.py" line="73" />
+        <source>Open</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/timeline_model.py" line="74" />
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/timeline_model.py" line="75" />
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/timeline_model.py" line="76" />
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineTab</name>
+    <message>
+        <location filename="../../ui/clients/timeline_tab.py" line="45" />
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/timeline_tab.py" line="60" />
+        <source>Load more</source>
+        <translation>加载更多</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/timeline_tab.py" line="98" />
+        <source>{0} items shown</source>
+        <translation>已显示 {0} 条</translation>
     </message>
 </context>
 <context>

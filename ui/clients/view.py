@@ -1,6 +1,7 @@
 """One client: a header (name, tier and risk badges, the extra-care badge, assets, RM,
 last contact, masked ID, "Assess risk tolerance") over the Profile, Portfolio and Risk
-tabs. Opening it records one "viewed" audit event."""
+tabs, and the Timeline. "Meeting" opens meeting mode on the client (a note without a
+scheduled meeting). Opening it records one "viewed" audit event."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from app.services.risk import ClientCare
 from app.services.workspace import Workspace
 from ui.clients.portfolio_tab import PortfolioTab
 from ui.clients.profile_tab import ProfileTab
+from ui.clients.timeline_tab import TimelineTab
 from ui.formatting import format_money
 from ui.risk.common import CARE_STYLE, RiskWords, data_lang
 from ui.risk.risk_tab import RiskTab
@@ -35,6 +37,7 @@ class Opened:
 
 class ClientView(QWidget):
     sig_back = Signal()
+    sig_meeting = Signal(object)  # client id: open meeting mode on the client
 
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +68,10 @@ class ClientView(QWidget):
             top.addWidget(widget)
         top.addStretch(1)
         top.addWidget(self.assets)
+        self.meeting = QPushButton(self.tr("Meeting"), enabled=False)
+        self.meeting.setToolTip(self.tr("Meeting mode: the brief and a new note on this client"))
+        self.meeting.clicked.connect(self._meeting)
+        top.addWidget(self.meeting)
         top.addWidget(self.assess)
         self.tabs = QTabWidget()
         self.profile_tab = ProfileTab(self.session)
@@ -74,6 +81,8 @@ class ClientView(QWidget):
         self.tabs.addTab(self.profile_tab, self.tr("Profile"))
         self.tabs.addTab(self.portfolio_tab, self.tr("Portfolio"))
         self.tabs.addTab(self.risk_tab, self.tr("Risk"))
+        self.timeline_tab = TimelineTab(self.session)
+        self.tabs.addTab(self.timeline_tab, self.tr("Timeline"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.facts)
@@ -92,6 +101,7 @@ class ClientView(QWidget):
         self.session.run(job, lambda opened: self._show(client_id, opened))
         self.portfolio_tab.open(client_id)
         self.risk_tab.open(client_id)
+        self.timeline_tab.open(client_id)
 
     def _show(self, client_id: ClientId, opened: Opened) -> None:
         if client_id != self.client_id:
@@ -102,6 +112,7 @@ class ClientView(QWidget):
         self.tier.setStyleSheet(f"background: {TIER_COLOURS.get(row.tier or '', '#627d98')}")
         self._show_risk(opened)
         self.assets.setText(format_money(row.financial_assets_cny))
+        self.meeting.setEnabled(True)
         doc = profile.documents[0].number if profile.documents else ""
         contact = row.last_contact.isoformat() if row.last_contact else self.tr("never")
         self.facts.setText(
@@ -132,8 +143,22 @@ class ClientView(QWidget):
         self.care.setVisible(care.extra_care)
         self.assess.setEnabled(opened.row.kind == "person")
 
+    def _meeting(self) -> None:
+        if self.client_id is not None:
+            self.sig_meeting.emit(self.client_id)
+
     def _changed(self, changes: Changes, initiator: object) -> None:
-        if self.client_id in changes.client_ids and initiator is not self.profile_tab:
+        """Reload on what the header and the tabs show; notes, tasks and meetings (meeting
+        mode saves every few seconds) only touch the Timeline, which reloads itself."""
+        shown = (
+            changes.clients
+            or changes.holdings
+            or changes.consents
+            or changes.contacts
+            or changes.complaints
+            or changes.settings
+        )
+        if shown and self.client_id in changes.client_ids and initiator is not self.profile_tab:
             self.open(self.client_id)
 
     def clear(self) -> None:
@@ -142,6 +167,8 @@ class ClientView(QWidget):
             label.clear()
         self.care.hide()
         self.assess.setEnabled(False)
+        self.meeting.setEnabled(False)
         self.profile_tab.clear()
         self.portfolio_tab.clear()
         self.risk_tab.clear()
+        self.timeline_tab.clear()

@@ -1,0 +1,1 @@
+"""The calendar: the week, the next fortnight and the meeting dialog."""

@@ -1,0 +1,1 @@
+"""Meeting mode: the client brief beside the note editor."""

@@ -1,0 +1,1 @@
+"""The Tasks page: today, overdue, this week and every open task."""
