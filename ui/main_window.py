@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     import uuid
 
     from ui.calendar.page import CalendarPage
+    from ui.client_events.page import EventsPage
     from ui.clients.list_page import ClientsPage
     from ui.clients.view import ClientView
     from ui.home import HomePage
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.clients: ClientsPage | None = None
         self.calendar: CalendarPage | None = None
         self.tasks: TasksPage | None = None
+        self.events_page: EventsPage | None = None
         self.client_view: ClientView | None = None
         self.meeting: MeetingMode | None = None
         self._task_count: int | None = None
@@ -96,7 +98,17 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
 
     def _page_names(self) -> list[str]:
-        return [self.tr("Home"), self.tr("Clients"), self.tr("Calendar"), self.tr("Tasks")]
+        return [
+            self.tr("Home"),
+            self.tr("Clients"),
+            self.tr("Calendar"),
+            self.tr("Tasks"),
+            self.tr("Events"),
+        ]
+
+    def _nav_pages(self) -> tuple[QWidget | None, ...]:
+        """The pages in navigation order (None before the first unlock)."""
+        return (self.home, self.clients, self.calendar, self.tasks, self.events_page)
 
     def _nav_names(self) -> list[str]:
         """The page names, the Tasks one with what is due today or overdue."""
@@ -113,6 +125,7 @@ class MainWindow(QMainWindow):
         if self.home is not None:
             return
         from ui.calendar.page import CalendarPage
+        from ui.client_events.page import EventsPage
         from ui.clients.list_page import ClientsPage
         from ui.home import HomePage
         from ui.palette import QuickOpen
@@ -124,7 +137,9 @@ class MainWindow(QMainWindow):
         self.calendar.sig_open_meeting.connect(lambda m: self.open_meeting(meeting_id=m))
         self.tasks = TasksPage(self.session)
         self.tasks.sig_counts.connect(self._show_task_counts)
-        for page in (self.home, self.clients, self.calendar, self.tasks):
+        self.events_page = EventsPage(self.session)
+        for page in self._nav_pages():
+            assert page is not None
             self.pages.addWidget(page)
         self.quick_open = QuickOpen(self.session, self)
 
@@ -281,7 +296,7 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(index)
         self.nav.blockSignals(False)
-        page = (self.home, self.clients, self.calendar, self.tasks)[index]
+        page = self._nav_pages()[index]
         assert page is not None  # built at unlock
         self.pages.setCurrentWidget(page)
         page.activate()
@@ -366,14 +381,14 @@ class MainWindow(QMainWindow):
             meeting, self.meeting = self.meeting.close_for_rebuild(), None
         # Replies still due to the old views would land on deleted widgets.
         self.session.worker.cancel_callbacks()
-        pages = (self.home, self.clients, self.calendar, self.tasks, view)
+        pages = (*self._nav_pages(), view)
         for widget in (*pages, self.quick_open):
             if widget is not None:
                 if widget is not self.quick_open:
                     self.pages.removeWidget(widget)
                 widget.deleteLater()
         self.home = self.clients = self.client_view = self.quick_open = None
-        self.calendar = self.tasks = None
+        self.calendar = self.tasks = self.events_page = None
         if not self.session.unlocked:
             return
         self._build_pages()

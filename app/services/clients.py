@@ -369,16 +369,24 @@ class ClientService:
         return matches[0]
 
     def show(
-        self, ref: str, *, reason: str = "viewed", with_portfolio: bool = True
+        self,
+        ref: str,
+        *,
+        reason: str = "viewed",
+        with_portfolio: bool = True,
+        record_view: bool = True,
     ) -> ClientProfile:
         """Everything about one client; records that the profile was viewed.
 
         ``with_portfolio=False`` skips the valuation, for callers that load the portfolio
-        on their own (the app's Portfolio tab)."""
+        on their own (the app's Portfolio tab). ``record_view=False`` is for a screen
+        that already shows the client refreshing after a change: one opening, one
+        "viewed" event, however often the view redraws."""
         with self._ws.begin() as s:
             client = self.resolve(s, ref)
             profile = self._profile(s, client)
-            self._ws.record(s, "client.viewed", str(client.id), {"reason": reason})
+            if record_view:
+                self._ws.record(s, "client.viewed", str(client.id), {"reason": reason})
         profile = replace(profile, risk=self._ws.risk.current(ClientId(client.id)))
         if not with_portfolio:
             return profile

@@ -406,57 +406,67 @@
 <context>
     <name>ClientView</name>
     <message>
-        <location filename="../../ui/clients/view.py" line="52" />
+        <location filename="../../ui/clients/view.py" line="55" />
         <source>← Clients</source>
         <translation>← 客户列表</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="64" />
+        <location filename="../../ui/clients/view.py" line="69" />
         <source>Assess risk tolerance</source>
         <translation>风险承受能力评估</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="71" />
+        <location filename="../../ui/clients/view.py" line="76" />
         <source>Meeting</source>
         <translation>会面</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="72" />
+        <location filename="../../ui/clients/view.py" line="77" />
         <source>Meeting mode: the brief and a new note on this client</source>
         <translation>会面模式：显示客户简报，并为该客户新建笔记</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="81" />
+        <location filename="../../ui/clients/view.py" line="86" />
         <source>Profile</source>
         <translation>资料</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="82" />
+        <location filename="../../ui/clients/view.py" line="87" />
         <source>Portfolio</source>
         <translation>持仓</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="83" />
+        <location filename="../../ui/clients/view.py" line="88" />
         <source>Risk</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="85" />
+        <location filename="../../ui/clients/view.py" line="90" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="137" />
+        <location filename="../../ui/clients/view.py" line="92" />
+        <source>Contacts</source>
+        <translation>联系记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/view.py" line="94" />
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/view.py" line="156" />
         <source>Elderly ({0})</source>
         <translation>老年客户（{0}岁）</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="139" />
+        <location filename="../../ui/clients/view.py" line="158" />
         <source>Vulnerable</source>
         <translation>需特别关注</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="140" />
+        <location filename="../../ui/clients/view.py" line="159" />
         <source>Extra care</source>
         <translation>特别关注</translation>
     </message>
@@ -465,12 +475,12 @@
         <translation type="vanished">风险：未评估</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="117" />
+        <location filename="../../ui/clients/view.py" line="131" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="119" />
+        <location filename="../../ui/clients/view.py" line="133" />
         <source>RM {0} · last contact {1} · ID {2}</source>
         <translation>客户经理 {0} · 最近联系 {1} · 证件 {2}</translation>
     </message>
@@ -1437,87 +1447,92 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>Clients</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>Calendar</source>
         <translation>日程</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="106" />
+        <source>Events</source>
+        <translation>客户活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="117" />
         <source>Tasks ({0})</source>
         <translation>任务（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>Last sync: never</source>
         <translation>上次同步：从未</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>● Offline — sync only on request</source>
         <translation>● 离线 — 仅在您要求时同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>&amp;Vault</source>
         <translation>保险库(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>Quick open…</source>
         <translation>快速打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>V&amp;iew</source>
         <translation>视图(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>Pending changes: {0}</source>
         <translation>待同步变更：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>Locked — {0}</source>
         <translation>已锁定 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="262" />
         <source>Building the demo book</source>
         <translation>正在生成演示客户簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="239" />
         <source>Unlocked — {0} — {1} clients</source>
         <translation>已解锁 — {0} — {1} 位客户</translation>
     </message>

@@ -21,6 +21,9 @@ from app.services.workspace import Workspace
 from ui.clients.portfolio_tab import PortfolioTab
 from ui.clients.profile_tab import ProfileTab
 from ui.clients.timeline_tab import TimelineTab
+from ui.complaints.badge import badge_for, badge_tip
+from ui.complaints.tab import ComplaintsTab
+from ui.contacts.tab import ContactsTab
 from ui.formatting import format_money
 from ui.risk.common import CARE_STYLE, RiskWords, data_lang
 from ui.risk.risk_tab import RiskTab
@@ -57,6 +60,8 @@ class ClientView(QWidget):
         self.care = QLabel(objectName="badge")
         self.care.setStyleSheet(CARE_STYLE)
         self.care.hide()
+        self.complaints = QLabel(objectName="badge")
+        self.complaints.hide()
         self.words = RiskWords(self)
         self.assets = QLabel(objectName="figure")
         self.facts = QLabel(objectName="muted")
@@ -64,7 +69,7 @@ class ClientView(QWidget):
             self.tr("Assess risk tolerance"), objectName="primary", enabled=False
         )
         top = QHBoxLayout()
-        for widget in (self.back, self.name, self.tier, self.risk, self.care):
+        for widget in (self.back, self.name, self.tier, self.risk, self.care, self.complaints):
             top.addWidget(widget)
         top.addStretch(1)
         top.addWidget(self.assets)
@@ -83,6 +88,10 @@ class ClientView(QWidget):
         self.tabs.addTab(self.risk_tab, self.tr("Risk"))
         self.timeline_tab = TimelineTab(self.session)
         self.tabs.addTab(self.timeline_tab, self.tr("Timeline"))
+        self.contacts_tab = ContactsTab(self.session)
+        self.tabs.addTab(self.contacts_tab, self.tr("Contacts"))
+        self.complaints_tab = ComplaintsTab(self.session)
+        self.tabs.addTab(self.complaints_tab, self.tr("Complaints"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.facts)
@@ -91,17 +100,22 @@ class ClientView(QWidget):
     def activate(self) -> None:
         """Pages are activated on navigation; the view loads on ``open`` instead."""
 
-    def open(self, client_id: ClientId) -> None:
+    def open(self, client_id: ClientId, *, refresh: bool = False) -> None:
+        """Show the client; ``refresh`` reloads a client already shown after a change
+        (no new "viewed" audit event, and the tabs that reload themselves are left be)."""
         self.client_id = client_id
 
         def job(ws: Workspace) -> Opened:
-            profile = ws.clients.show(str(client_id), with_portfolio=False)
+            profile = ws.clients.show(str(client_id), with_portfolio=False, record_view=not refresh)
             return Opened(profile, ws.book.rows([client_id])[0], ws.risk.care(client_id))
 
         self.session.run(job, lambda opened: self._show(client_id, opened))
         self.portfolio_tab.open(client_id)
         self.risk_tab.open(client_id)
-        self.timeline_tab.open(client_id)
+        if not refresh:
+            self.timeline_tab.open(client_id)
+            self.complaints_tab.open(client_id)
+            self.contacts_tab.open(client_id)
 
     def _show(self, client_id: ClientId, opened: Opened) -> None:
         if client_id != self.client_id:
@@ -120,6 +134,11 @@ class ClientView(QWidget):
                 row.relationship_manager or "—", contact, masking.mask_id_number(doc) or "—"
             )
         )
+        text, style = badge_for(profile.open_complaints)
+        self.complaints.setText(text)
+        self.complaints.setStyleSheet(style)
+        self.complaints.setToolTip(badge_tip(profile.open_complaints) if text else "")
+        self.complaints.setVisible(bool(text))
         self.profile_tab.show_profile(client_id, profile)
         self.risk_tab.set_profile(profile)
 
@@ -159,16 +178,27 @@ class ClientView(QWidget):
             or changes.settings
         )
         if shown and self.client_id in changes.client_ids and initiator is not self.profile_tab:
-            self.open(self.client_id)
+            self.open(self.client_id, refresh=True)
 
     def clear(self) -> None:
         self.client_id = None
-        for label in (self.name, self.tier, self.risk, self.care, self.assets, self.facts):
+        for label in (
+            self.name,
+            self.tier,
+            self.risk,
+            self.care,
+            self.complaints,
+            self.assets,
+            self.facts,
+        ):
             label.clear()
         self.care.hide()
+        self.complaints.hide()
         self.assess.setEnabled(False)
         self.meeting.setEnabled(False)
         self.profile_tab.clear()
         self.portfolio_tab.clear()
         self.risk_tab.clear()
         self.timeline_tab.clear()
+        self.contacts_tab.clear()
+        self.complaints_tab.clear()
