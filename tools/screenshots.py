@@ -87,6 +87,39 @@ def risk_screens(app: QApplication, window: Any, shot: Callable[..., None]) -> N
     wizard.accept()
 
 
+def relationship_screens(app: QApplication, window: Any, shot: Callable[..., None]) -> None:
+    """The client's Timeline and Complaints tabs, the Calendar, Tasks, Events, the Ctrl+K
+    search and meeting mode on the client."""
+    view = window.client_view
+    view.tabs.setCurrentWidget(view.timeline_tab)
+    wait(app, lambda: view.timeline_tab.model.rowCount() > 0)
+    shot("client-timeline")
+    for index, name in ((2, "calendar"), (3, "tasks"), (4, "events")):
+        window.show_page(index)
+        page = window.pages.currentWidget()
+        wait(app, lambda page=page: getattr(page, "loaded", True), seconds=20)
+        if name == "calendar":  # the demo plans its meetings in the coming two weeks
+            page.next.click()
+            wait(app, lambda page=page: page.week_model.rowCount() > 0)
+        wait(app, lambda: True)
+        shot(name)
+    window.quick_action.trigger()
+    window.quick_open.text.setText("基金")
+    wait(app, lambda: window.quick_open.results.count() > 3)
+    wait(app, lambda: True)
+    shot("search", window.quick_open)
+    window.quick_open.hide()
+    mode = window.open_meeting(client_id=view.client_id)
+    wait(app, lambda: mode is not None and getattr(mode.editor, "target", None) is not None)
+    mode.editor.body.setPlainText(
+        "# 年度回顾\n- 客户希望增加子女教育金储备\n- [ ] 寄送教育金方案 @王经理 due:12-05 !高"
+    )
+    mode.resize(1400, 900)
+    wait(app, lambda: True)
+    shot("meeting-mode", mode)
+    mode.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
@@ -121,6 +154,8 @@ def main() -> int:
     window.unlock.passphrase.setText(PASS)
     window.unlock.button.click()
     wait(app, lambda: window.home is not None and window.home.summary is not None)
+    wait(app, lambda: window.home.chart is not None)  # drawn once pyqtgraph is imported
+    wait(app, lambda: True)
     shot("home")
     window.show_page(1)
     wait(app, lambda: window.clients.model.rowCount() > 0)
@@ -132,6 +167,7 @@ def main() -> int:
     wait(app, lambda: window.client_view.portfolio_tab.data is not None)
     shot("client-portfolio")
     risk_screens(app, window, shot)
+    relationship_screens(app, window, shot)
     window.close()
     return 0
 
