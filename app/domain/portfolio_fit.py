@@ -48,16 +48,19 @@ Z_95 = 1.645  # one-sided 95% quantile of the standard normal
 HALF_YEAR = 0.5  # years
 TOLERANCE = 1e-9  # for float checks on a correlation matrix written with a few decimals
 ZERO = Decimal(0)
+DEFAULT_INFLATION = 0.02  # annual, when an assumptions file does not say
+MAX_INFLATION = 0.2  # a file saying 20% or more a year is surely mistyped
 
 
 @dataclass(frozen=True)
 class MarketAssumptions:
-    """Annual volatility, expected return and correlations per asset class.
+    """Annual volatility, expected return and correlations per asset class, and inflation.
 
     ``volatility``, ``expected_return`` and the rows of ``correlation`` are in the order of
     ``classes``. Construction checks the matrix: square, symmetric, unit diagonal, entries
     in [-1, 1] and positive semi-definite (else wᵀ Σ w could be negative, and a later
-    projection could not factor it).
+    projection could not factor it). ``inflation`` is the expected annual CPI rate used to
+    index cash flows and to deflate projected wealth, in [0, 0.2).
     """
 
     version: str
@@ -67,8 +70,14 @@ class MarketAssumptions:
     correlation: tuple[tuple[float, ...], ...]
     source: str = ""
     notes: str = ""
+    inflation: float = DEFAULT_INFLATION
 
     def __post_init__(self) -> None:
+        if not (math.isfinite(self.inflation) and 0 <= self.inflation < MAX_INFLATION):
+            raise RuleDataError(
+                f"market assumptions {self.version}: inflation must be at least 0 and below "
+                f"{MAX_INFLATION}, not {self.inflation}"
+            )
         n = len(self.classes)
         if len(set(self.classes)) != n:
             raise RuleDataError(f"market assumptions {self.version}: an asset class repeats")
@@ -146,7 +155,8 @@ def parse_assumptions(doc: Mapping[str, Any]) -> MarketAssumptions:
 
     Shape: ``{"version", "source", "notes", "asset_classes": {name: {"volatility",
     "expected_return"}}, "correlation": {"order": [names], "matrix": [[...]]}}``; ``order``
-    must name exactly the classes in ``asset_classes``.
+    must name exactly the classes in ``asset_classes``. An optional ``"inflation"`` (annual,
+    default 0.02) must be at least 0 and below 0.2.
     """
     try:
         version = str(doc["version"])
@@ -165,7 +175,8 @@ def parse_assumptions(doc: Mapping[str, Any]) -> MarketAssumptions:
     except (KeyError, TypeError) as exc:
         raise RuleDataError(f"market assumptions {version}: missing {exc}") from None
     source, notes = str(doc.get("source", "")), str(doc.get("notes", ""))
-    return MarketAssumptions(version, tuple(order), vols, rets, rows, source, notes)
+    inflation = _float(doc.get("inflation", DEFAULT_INFLATION), "inflation")
+    return MarketAssumptions(version, tuple(order), vols, rets, rows, source, notes, inflation)
 
 
 def estimated_volatility(weights: Mapping[str, float], assumptions: MarketAssumptions) -> float:
