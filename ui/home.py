@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import importlib
 import sys
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
@@ -35,6 +37,9 @@ from ui.formatting import format_money, format_money_short, format_percent
 from ui.risk.common import RiskWords, level_text
 from ui.session import VaultSession
 
+if TYPE_CHECKING:  # imported on first use: pyqtgraph is slow to load
+    from ui.charts.bars import BarChart
+
 CHARTS = "ui.charts.bars"  # pyqtgraph underneath
 ASSET_CLASS_NAMES = {
     "cash": "现金 Cash",
@@ -56,7 +61,7 @@ class HomePage(QWidget):
         self.words = RiskWords(self)
         self.contact_words = ContactWords(self)
         self.complaint_words = ComplaintWords(self)
-        self.chart = None
+        self.chart: BarChart | None = None
         self._chart_data: dict[str, Decimal] = {}
         self._chart_timer = QTimer(self, singleShot=True, interval=30)
         self._chart_timer.timeout.connect(self._draw_chart)
@@ -68,7 +73,8 @@ class HomePage(QWidget):
         self.total = QLabel(objectName="figure", wordWrap=True)  # keeps the columns even
         self.tiers = QLabel(wordWrap=True)
         self.chart_box = QGroupBox(self.tr("Book by asset class"))
-        self.chart_box.setLayout(QVBoxLayout())
+        self.chart_layout = QVBoxLayout()
+        self.chart_box.setLayout(self.chart_layout)
         self.overdue = self._list()
         self.care = self._list()
         self.movers = self._list()
@@ -77,10 +83,10 @@ class HomePage(QWidget):
         self.complaints = self._list()
         grid = QGridLayout(self)
         head = QGroupBox(self.tr("Book"))
-        QVBoxLayout(head)
-        head.layout().addWidget(self.total)
-        head.layout().addWidget(self.tiers)
-        head.layout().addStretch(1)
+        head_layout = QVBoxLayout(head)
+        head_layout.addWidget(self.total)
+        head_layout.addWidget(self.tiers)
+        head_layout.addStretch(1)
         grid.addWidget(head, 0, 0)
         grid.addWidget(self.chart_box, 0, 1, 1, 2)
         for col, (title, widget) in enumerate(
@@ -233,27 +239,29 @@ class HomePage(QWidget):
         if self.summary is not None and CHARTS in sys.modules:
             self._chart().set_data(self._chart_data)
 
-    def _chart(self):  # type: ignore[no-untyped-def]
+    def _chart(self) -> BarChart:
         if self.chart is None:
             from ui.charts.bars import BarChart
 
             self.chart = BarChart(lambda v: format_money(Decimal(v)))
-            self.chart_box.layout().addWidget(self.chart)
+            self.chart_layout.addWidget(self.chart)
         return self.chart
 
     @staticmethod
     def _fill(
         widget: QListWidget,
-        items: list[tuple[object, str]] | list[tuple[object, str, str, str | None]],
+        items: Sequence[tuple[object, str] | tuple[object, str, str, str | None]],
     ) -> None:
         """One item per entry: (client id, text) or (client id, text, tooltip, colour)."""
         widget.clear()
-        for client_id, text, *more in items:
+        for entry in items:
+            client_id, text = entry[0], entry[1]
+            tip, colour = (entry[2], entry[3]) if len(entry) == 4 else (text, None)
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, client_id)
-            item.setToolTip(more[0] if more else text)  # long lines are cut at the edge
-            if more and more[1]:
-                item.setForeground(QColor(more[1]))
+            item.setToolTip(tip)  # long lines are cut at the edge
+            if colour:
+                item.setForeground(QColor(colour))
             widget.addItem(item)
 
     def _open(self, item: QListWidgetItem) -> None:

@@ -45,7 +45,8 @@ class IdleWatcher(QObject):
         app = QGuiApplication.instance()
         if app is not None:
             app.installEventFilter(self)
-            app.applicationStateChanged.connect(self._state_changed)  # type: ignore[attr-defined]
+            if isinstance(app, QGuiApplication):  # instance() is typed as QCoreApplication
+                app.applicationStateChanged.connect(self._state_changed)
 
     def start(self) -> None:
         self.last_input = self._clock()

@@ -59,7 +59,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Confidant 私行知己")
         self.last_error: BaseException | None = None
         self._info: VaultInfo | None = None
-        minutes = float(settings.value("idle_minutes", DEFAULT_IDLE_MINUTES))
+        # QSettings gives back an object: a str when read from the file, else the default.
+        minutes = float(str(settings.value("idle_minutes", DEFAULT_IDLE_MINUTES)))
         self.idle = IdleWatcher(minutes * 60, parent=self)
         self._build_ui()
         self._build_menus()
@@ -106,7 +107,15 @@ class MainWindow(QMainWindow):
             self.tr("Events"),
         ]
 
-    def _nav_pages(self) -> tuple[QWidget | None, ...]:
+    def _nav_pages(
+        self,
+    ) -> tuple[
+        HomePage | None,
+        ClientsPage | None,
+        CalendarPage | None,
+        TasksPage | None,
+        EventsPage | None,
+    ]:
         """The pages in navigation order (None before the first unlock)."""
         return (self.home, self.clients, self.calendar, self.tasks, self.events_page)
 

@@ -78,7 +78,7 @@ class QuickOpen(QDialog):
         if not text.strip():
             self.results.clear()
             return
-        self.session.run(lambda ws: find(ws, text), lambda found, t=text: self._show(t, found))
+        self.session.run(lambda ws: find(ws, text), lambda found: self._show(text, found))
 
     def _kind_names(self) -> dict[str, str]:
         return {

@@ -59,7 +59,7 @@ class VaultSession(QObject):
         self.unlocked = False
         events.operation_did_execute.connect(lambda *_: self.refresh_pending())
 
-    def _kdf(self) -> tuple[KdfParams, ...]:
+    def _kdf(self) -> tuple[()] | tuple[KdfParams]:
         """The key-derivation settings for new vaults: the app's defaults unless given."""
         return () if self.kdf is None else (self.kdf,)
 

@@ -27,9 +27,10 @@ def window(make_window, qtbot, book: Path):  # type: ignore[no-untyped-def]
 
 
 def names_after_search(window, qtbot, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """The names listed once the query for ``text`` (not an earlier one) has finished."""
     model = window.clients.model
-    with qtbot.waitSignal(model.sig_counted, timeout=10000):
-        window.clients.search.setText(text)
+    window.clients.search.setText(text)
+    qtbot.waitUntil(lambda: model.query.filter.text == text and not model.busy, timeout=10000)
     return [model.data(model.index(r, 0)) for r in range(model.rowCount())]
 
 
@@ -153,11 +154,11 @@ def test_profile_edit_shows_validation_beside_the_field(window, qtbot) -> None: 
     tab.inputs["birth_date"].setText("2031-01-01")
     tab._edited("birth_date")
     tab.save_changes()
-    qtbot.waitUntil(lambda: tab.errors["birth_date"].text() != "", timeout=5000)
+    qtbot.waitUntil(lambda: tab.errors["birth_date"].text() != "", timeout=10000)
     tab.inputs["birth_date"].setText("1949-12-31")
     tab.inputs["occupation"].setText("企业家")
     tab._edited("occupation")
     tab.save_changes()
-    qtbot.waitUntil(lambda: tab.saved.text() == "Saved", timeout=5000)
+    qtbot.waitUntil(lambda: tab.saved.text() == "Saved", timeout=10000)
     occupation = window.session.worker.run_sync(lambda ws: ws.clients.show("张伟").occupation)
     assert occupation == "企业家"

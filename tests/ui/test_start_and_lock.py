@@ -19,13 +19,13 @@ def test_first_run_creates_a_vault(make_window, qtbot, tmp_path: Path) -> None: 
     page = window.welcome
     page.path.setText(str(target))
     page.first.setText("short")
-    assert not page.create.isEnabled() and "at least 12" in page.rules.text().lower()
+    assert not page.create_button.isEnabled() and "at least 12" in page.rules.text().lower()
     page.first.setText("a long passphrase 2026")
     page.second.setText("a long passphrase 2025")
-    assert not page.create.isEnabled() and "differ" in page.rules.text()
+    assert not page.create_button.isEnabled() and "differ" in page.rules.text()
     page.second.setText("a long passphrase 2026")
-    assert page.create.isEnabled() and page.meter.value() >= 2
-    qtbot.mouseClick(page.create, Qt.MouseButton.LeftButton)
+    assert page.create_button.isEnabled() and page.meter.value() >= 2
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.workbench, timeout=15000)
     assert (target / "keys.json").exists() and (target / "vault.db").exists()
     assert "Unlocked" in window.vault_state.text()

@@ -42,7 +42,7 @@ def test_chinese_interface(  # type: ignore[no-untyped-def]
     assert apply_language("zh_CN") == "zh_CN"
     window = make_window(tmp_path / "new")
     assert window.nav.item(0).text() == "首页"
-    assert window.welcome.create.text() == "创建保险库"
+    assert window.welcome.create_button.text() == "创建保险库"
     assert QLocale().language() == QLocale.Language.Chinese
 
 
@@ -50,14 +50,14 @@ def test_language_switches_live_on_the_start_page(  # type: ignore[no-untyped-de
     make_window, settings, tmp_path: Path, english
 ) -> None:
     window = make_window(tmp_path / "new")
-    assert window.welcome.create.text() == "Create vault"
+    assert window.welcome.create_button.text() == "Create vault"
     window.set_language("zh_CN")
-    assert window.welcome.create.text() == "创建保险库"
+    assert window.welcome.create_button.text() == "创建保险库"
     assert window.stack.currentWidget() is window.welcome
     assert window.menuBar().actions()[0].text() == "保险库(&V)"
     assert settings.value("language") == "zh_CN"
     window.set_language("en")
-    assert window.welcome.create.text() == "Create vault"
+    assert window.welcome.create_button.text() == "Create vault"
 
 
 def test_language_switches_live_with_a_client_open(  # type: ignore[no-untyped-def]

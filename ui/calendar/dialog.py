@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime, time, timedelta
+from typing import cast
 
 from PySide6.QtCore import QDateTime, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -126,9 +127,7 @@ class MeetingDialog(QDialog):
         if not text.strip():
             self.results.clear()
             return
-        self.session.run(
-            lambda ws: ws.book.quick_find(text), lambda rows, t=text: self._found(t, rows)
-        )
+        self.session.run(lambda ws: ws.book.quick_find(text), lambda rows: self._found(text, rows))
 
     def _found(self, text: str, rows: list[BookRow]) -> None:
         if text != self._asked:
@@ -163,8 +162,9 @@ class MeetingDialog(QDialog):
             return
         client_id, meeting = self.client_id, self.meeting
         title, location = self.title.text(), self.location.text()
-        starts = self.starts.dateTime().toPython()
-        ends = self.ends.dateTime().toPython()
+        # The stubs type toPython() as object; QDateTime.toPython returns a datetime.
+        starts = cast(datetime, self.starts.dateTime().toPython())
+        ends = cast(datetime, self.ends.dateTime().toPython())
         channel, agenda = self.channel.currentData(), self.agenda.toPlainText()
         self.saved_day = starts.date()
         self.buttons.setEnabled(False)

@@ -223,12 +223,12 @@ class CalendarPage(QWidget):
     def _enable(self) -> None:
         meeting = self.selected()
         has = meeting is not None
-        planned = has and meeting.status == "planned"  # type: ignore[union-attr]
+        planned = meeting is not None and meeting.status == "planned"
         self.open_button.setEnabled(has)
         self.edit.setEnabled(planned)
         self.held.setEnabled(planned)
         self.cancel.setEnabled(planned)
-        self.reopen.setVisible(has and meeting.status != "planned")  # type: ignore[union-attr]
+        self.reopen.setVisible(meeting is not None and meeting.status != "planned")
         self.ics.setEnabled(has)
 
     # --- acting -------------------------------------------------------------------------

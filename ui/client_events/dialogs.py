@@ -97,7 +97,9 @@ class InviteDialog(FormDialog):
         self.form.addRow("", self.count)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Invite"))
         for button in (self.add, *self.buttons.buttons()):
-            button.setAutoDefault(False)  # Enter in the search box adds, it does not send
+            # The button box's buttons are QPushButtons, the ones with an auto-default.
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)  # Enter in the search box adds, it does not send
         self._counted()
 
     def _search(self) -> None:
@@ -106,9 +108,7 @@ class InviteDialog(FormDialog):
         if not text.strip():
             self.results.clear()
             return
-        self.session.run(
-            lambda ws: ws.book.quick_find(text), lambda rows, t=text: self._found(t, rows)
-        )
+        self.session.run(lambda ws: ws.book.quick_find(text), lambda rows: self._found(text, rows))
 
     def _found(self, text: str, rows: list[BookRow]) -> None:
         if text != self._asked:

@@ -40,15 +40,15 @@ def local_time(at: datetime) -> str:
     return at.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-class _Table(QAbstractTableModel):
+class _Table[Row](QAbstractTableModel):
     heads: tuple[str, ...] = ()
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[Any] = []
+        self.rows: list[Row] = []
         self.words = EventWords(self)
 
-    def set_rows(self, rows: list[Any]) -> None:
+    def set_rows(self, rows: list[Row]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
@@ -56,7 +56,7 @@ class _Table(QAbstractTableModel):
     def clear(self) -> None:
         self.set_rows([])
 
-    def record(self, row: int) -> Any:
+    def record(self, row: int) -> Row | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -71,7 +71,7 @@ class _Table(QAbstractTableModel):
         return None
 
 
-class EventModel(_Table):
+class EventModel(_Table[EventSummary]):
     COUNTS = 4  # the first count column: invited, yes, no, maybe, attended
 
     def __init__(self) -> None:
@@ -126,7 +126,7 @@ class EventModel(_Table):
         return None
 
 
-class InvitationModel(_Table):
+class InvitationModel(_Table[InvitationRecord]):
     sig_reply = Signal(object, str)  # client id, reply
     sig_attended = Signal(object, bool)  # client id, attended
 

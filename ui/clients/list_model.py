@@ -133,6 +133,11 @@ class ClientListModel(QAbstractTableModel):
         self._ids, self._rows = [], []
         self.endResetModel()
 
+    @property
+    def busy(self) -> bool:
+        """A query is running or waiting: the rows may not be the current query's yet."""
+        return self._running or self._waiting is not None
+
     def client_id(self, row: int) -> Any:
         return self._rows[row].id
 

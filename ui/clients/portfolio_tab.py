@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -38,6 +39,10 @@ from ui.clients.holdings_model import HoldingsModel
 from ui.formatting import format_money, format_percent
 from ui.risk.suitability_box import SuitabilityBox
 from ui.session import VaultSession
+
+if TYPE_CHECKING:  # the charts import pyqtgraph, so they load when first shown
+    from ui.charts.bars import BarChart
+    from ui.charts.history import HistoryChart
 
 ALLOCATIONS = ("asset_class", "type", "currency", "risk_rating")
 
@@ -80,8 +85,8 @@ class PortfolioTab(QWidget):
         self.session = session
         self.client_id: ClientId | None = None
         self.data: PortfolioData | None = None
-        self.charts: dict[str, object] = {}
-        self.history_chart = None
+        self.charts: dict[str, BarChart] = {}
+        self.history_chart: HistoryChart | None = None
         self.holdings = HoldingsModel()
         self._build_ui()
 
@@ -90,15 +95,15 @@ class PortfolioTab(QWidget):
         self.table.setModel(self.holdings)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((250, 90, 50, 120, 80, 130, 150, 70, 120)):
-            self.table.setColumnWidth(column, width)
+        for index, width in enumerate((250, 90, 50, 120, 80, 130, 150, 70, 120)):
+            self.table.setColumnWidth(index, width)
         self.table.setMinimumHeight(240)
         self.alloc_box = QGroupBox(self.tr("Allocation"))
         self.alloc_grid = QGridLayout(self.alloc_box)
         self.alloc_box.setMinimumHeight(420)
         self.history_box = QGroupBox(self.tr("Value history"))
         self.history_box.setMinimumHeight(320)
-        history_layout = QVBoxLayout(self.history_box)
+        self.history_layout = QVBoxLayout(self.history_box)
         ranges = QHBoxLayout()
         self.range_group = QButtonGroup(self)
         for period in PERIODS:
@@ -107,7 +112,7 @@ class PortfolioTab(QWidget):
             ranges.addWidget(button)
             button.clicked.connect(lambda _=False, p=period: self.show_range(p))
         ranges.addStretch(1)
-        history_layout.addLayout(ranges)
+        self.history_layout.addLayout(ranges)
         self.figures_box = QGroupBox(self.tr("Returns and risk"))
         self.figures = QGridLayout(self.figures_box)
         self.concentration = QLabel(wordWrap=True)
@@ -167,13 +172,14 @@ class PortfolioTab(QWidget):
                 QVBoxLayout(box).addWidget(chart)
                 self.alloc_grid.addWidget(box, i // 2, i % 2)
                 self.charts[by] = chart
-            self.charts[by].set_data(allocations[by])  # type: ignore[attr-defined]
+            self.charts[by].set_data(allocations[by])
 
     def _show_figures(self, table: list[PerformanceFigures]) -> None:
         while self.figures.count():
             item = self.figures.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            assert item is not None  # the layout is not empty
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
         heads = (
             "",
             self.tr("TWR"),
@@ -202,7 +208,7 @@ class PortfolioTab(QWidget):
         if self.history_chart is None:
             self.history_chart = HistoryChart(lambda v: format_money(Decimal(v)))
             self.history_chart.setMinimumHeight(220)
-            self.history_box.layout().addWidget(self.history_chart)
+            self.history_layout.addWidget(self.history_chart)
         for button in self.range_group.buttons():
             button.setChecked(button.text() == period)
         points = self.data.history.points
@@ -214,7 +220,7 @@ class PortfolioTab(QWidget):
         self.data = None
         self.holdings.clear()
         for chart in self.charts.values():
-            chart.set_data({})  # type: ignore[attr-defined]
+            chart.set_data({})
         if self.history_chart is not None:
             self.history_chart.set_points([])
         self.concentration.clear()

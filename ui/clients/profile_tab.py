@@ -113,11 +113,12 @@ class ProfileTab(QWidget):
         row = QWidget()
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
+        widget: QLineEdit | QComboBox
         if field in CHOICES:
-            widget: QLineEdit | QComboBox = QComboBox()
+            widget = combo = QComboBox()
             for value in CHOICES[field]:
-                widget.addItem(value or "—", value)
-            widget.currentIndexChanged.connect(lambda _=0, f=field: self._edited(f))
+                combo.addItem(value or "—", value)
+            combo.currentIndexChanged.connect(lambda _=0, f=field: self._edited(f))
         else:
             widget = QLineEdit()
             widget.textEdited.connect(lambda _="", f=field: self._edited(f))
@@ -127,7 +128,8 @@ class ProfileTab(QWidget):
             reveal = QPushButton(self.tr("Reveal"))
             reveal.clicked.connect(lambda _=False, f=field: self.reveal(f))
             line.addWidget(reveal)
-            widget.setReadOnly(True)  # type: ignore[union-attr]
+            assert isinstance(widget, QLineEdit)  # a masked field is never a choice
+            widget.setReadOnly(True)
         error = QLabel(objectName="error", wordWrap=True)
         self.errors[field] = error
         line.addWidget(error, 1)

@@ -12,7 +12,7 @@ from app.services.changes import Changes
 from app.services.complaints import ComplaintRecord
 from app.services.workspace import Workspace
 from ui.complaints.words import ComplaintWords
-from ui.contacts.form import FormDialog, choice_combo, date_edit
+from ui.contacts.form import FormDialog, choice_combo, date_edit, picked_date
 from ui.session import VaultSession
 
 
@@ -48,7 +48,7 @@ class ReceiveDialog(FormDialog):
         self.form.addRow(self.tr("Owner"), self.owner)
 
     def save(self) -> None:
-        client_id, received = self.client_id, self.received.date().toPython()
+        client_id, received = self.client_id, picked_date(self.received)
         channel, category = self.channel.currentData(), self.category.currentData()
         description, owner = self.description.toPlainText(), self.owner.text()
 
@@ -81,7 +81,7 @@ class ResolveDialog(FormDialog):
 
     def save(self) -> None:
         complaint_id, text = self.complaint.id, self.resolution.toPlainText()
-        on = self.resolved.date().toPython()
+        on = picked_date(self.resolved)
         self.submit(lambda ws: ws.complaints.resolve(complaint_id, text, on))
 
 

@@ -149,7 +149,9 @@ class ComplaintsTab(QWidget):
         if client_id is None:
             return
         self._stale = False
-        self._select = select or (self.selected().id if self.selected() else None)
+        if select is None and (current := self.selected()) is not None:
+            select = current.id
+        self._select = select
         self.session.run(
             lambda ws: ws.complaints.for_client(client_id),
             lambda rows: self._show(client_id, rows),

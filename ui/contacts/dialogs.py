@@ -10,7 +10,14 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
 from app.domain.ids import ClientId
 from app.services.changes import Changes
 from app.services.workspace import Workspace
-from ui.contacts.form import FormDialog, choice_combo, date_edit, datetime_edit, local_time
+from ui.contacts.form import (
+    FormDialog,
+    choice_combo,
+    date_edit,
+    datetime_edit,
+    local_time,
+    picked_date,
+)
 from ui.contacts.words import ContactWords
 from ui.session import VaultSession
 
@@ -70,7 +77,7 @@ class CareDateDialog(FormDialog):
 
     def save(self) -> None:
         client_id, kind, label = self.client_id, self.kind.currentData(), self.label.text()
-        on, recurs = self.on.date().toPython(), self.recurs.isChecked()
+        on, recurs = picked_date(self.on), self.recurs.isChecked()
 
         def job(ws: Workspace) -> Changes:
             saved = ws.contacts.add_care_date(client_id, kind, label, on, recurs)

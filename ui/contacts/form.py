@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import cast
 
 from PySide6.QtCore import QDate, QDateTime
 from PySide6.QtWidgets import (
@@ -32,7 +33,7 @@ TIME_FORMAT = "yyyy-MM-dd HH:mm"
 
 def date_edit(day: date | None = None, latest: date | None = None) -> QDateEdit:
     """A date picker with a calendar pop-up, showing ``day`` (default today)."""
-    edit = QDateEdit(calendarPopup=True, displayFormat=DATE_FORMAT)
+    edit: QDateEdit = QDateEdit(calendarPopup=True, displayFormat=DATE_FORMAT)
     edit.setDate(QDate(day or date.today()))
     if latest is not None:
         edit.setMaximumDate(QDate(latest))
@@ -49,7 +50,14 @@ def datetime_edit(at: datetime | None = None) -> QDateTimeEdit:
 
 def local_time(edit: QDateTimeEdit) -> datetime:
     """The picked time as an aware datetime in the machine's time zone."""
-    return edit.dateTime().toPython().astimezone()
+    # The stubs type toPython() as object; QDateTime.toPython returns a datetime.
+    return cast(datetime, edit.dateTime().toPython()).astimezone()
+
+
+def picked_date(edit: QDateEdit) -> date:
+    """The picked day."""
+    # The stubs type toPython() as object; QDate.toPython returns a date.
+    return cast(date, edit.date().toPython())
 
 
 def choice_combo(names: dict[str, str], current: str | None = None) -> QComboBox:

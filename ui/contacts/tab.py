@@ -70,15 +70,15 @@ class ContactsTab(QWidget):
         self.log.clicked.connect(self.log_contact)
         self.count = QLabel(objectName="muted")
         self.contacts = table(self.interactions)
-        for column, width in enumerate((130, 80, 130, 90)):
-            self.contacts.setColumnWidth(column, width)
+        for index, width in enumerate((130, 80, 130, 90)):
+            self.contacts.setColumnWidth(index, width)
         self.add_date = QPushButton(self.tr("Add care date…"))
         self.remove_date = QPushButton(self.tr("Remove"))
         self.add_date.clicked.connect(self.add_care_date)
         self.remove_date.clicked.connect(self.remove_care_date)
         self.dates = table(self.care_dates)
-        for column, width in enumerate((90, 150, 80)):
-            self.dates.setColumnWidth(column, width)
+        for index, width in enumerate((90, 150, 80)):
+            self.dates.setColumnWidth(index, width)
         self.dates.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         self.status = QLabel(objectName="error", wordWrap=True)
         left = QWidget()

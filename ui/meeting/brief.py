@@ -160,8 +160,8 @@ class BriefPanel(QScrollArea):
 
     def _show_tasks(self, tasks: tuple[TaskRow, ...]) -> None:
         while (item := self.task_rows.takeAt(0)) is not None:
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
         self.task_boxes = {}
         for task in tasks:
             due = task.due_on.isoformat() if task.due_on else self.tr("no due date")
@@ -183,7 +183,9 @@ class BriefPanel(QScrollArea):
             self.task_rows.addWidget(QLabel(self.tr("No open tasks.")))
 
     def _task_toggled(self, task_id: uuid.UUID, box: QCheckBox, done: bool) -> None:
-        label = box.parentWidget().findChild(QLabel)
+        row = box.parentWidget()
+        assert row is not None  # the box sits in its task's row
+        label = row.findChild(QLabel)
         if label is not None:
             font = label.font()
             font.setStrikeOut(done)

@@ -66,8 +66,8 @@ def load(
     if note_id is None and meeting_id is not None:
         notes = ws.notes.for_meeting(meeting_id)
         note_id = notes[0].id if notes else None
-    note = ws.notes.open(note_id, "meeting") if note_id is not None else None
-    return Opened(brief, note)
+    view = ws.notes.open(note_id, "meeting") if note_id is not None else None
+    return Opened(brief, view)
 
 
 class MeetingMode(QWidget):

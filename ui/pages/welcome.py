@@ -62,14 +62,14 @@ class WelcomePage(QWidget):
         form.addRow(self.tr("Passphrase"), self.first)
         form.addRow(self.tr("Repeat it"), self.second)
         form.addRow(self.tr("Strength"), self.meter)
-        self.create = QPushButton(self.tr("Create vault"), objectName="primary")
+        self.create_button = QPushButton(self.tr("Create vault"), objectName="primary")
         self.demo = QPushButton(self.tr("Open the demo book"))
         self.progress = QProgressBar(visible=False)
         self.message = QLabel(objectName="error", wordWrap=True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.demo)
         buttons.addStretch(1)
-        buttons.addWidget(self.create)
+        buttons.addWidget(self.create_button)
         inner = QVBoxLayout(card)
         for item in (title, intro, form, self.rules, buttons, self.progress, self.message):
             inner.addLayout(item) if isinstance(
@@ -83,7 +83,7 @@ class WelcomePage(QWidget):
     def _connect(self) -> None:
         self.first.textChanged.connect(self._update_strength)
         self.second.textChanged.connect(self._update_strength)
-        self.create.clicked.connect(self._submit)
+        self.create_button.clicked.connect(self._submit)
         self.second.returnPressed.connect(self._submit)
         self.demo.clicked.connect(self.sig_demo.emit)
 
@@ -102,7 +102,7 @@ class WelcomePage(QWidget):
             "At least {0} characters; not a single repeated character; not a well-known password."
         ).format(rules.MIN_LENGTH)
         self.rules.setText(rule_text + ("\n• " + "\n• ".join(found) if found else ""))
-        self.create.setEnabled(not found)
+        self.create_button.setEnabled(not found)
 
     def _submit(self) -> None:
         if self.problems():
@@ -112,7 +112,7 @@ class WelcomePage(QWidget):
         self.sig_create.emit(Path(self.path.text()).expanduser(), self.first.text())
 
     def set_busy(self, busy: bool, text: str = "") -> None:
-        self.create.setEnabled(not busy and not self.problems())
+        self.create_button.setEnabled(not busy and not self.problems())
         self.demo.setEnabled(not busy)
         self.progress.setVisible(busy)
         if busy:

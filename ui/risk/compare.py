@@ -104,8 +104,8 @@ class CompareDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
-        for column in range(3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        for index in range(3):
+            header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         column = QVBoxLayout(self)
@@ -144,8 +144,8 @@ class CompareDialog(QDialog):
 
     def _cell(self, row: int, col: int, widget: QWidget) -> None:
         old = self.grid.itemAtPosition(row, col)
-        if old is not None and old.widget() is not None:
-            old.widget().deleteLater()
+        if old is not None and (old_widget := old.widget()) is not None:
+            old_widget.deleteLater()
             self.grid.removeItem(old)
         self.grid.addWidget(widget, row, col)
 

@@ -4,6 +4,7 @@ assessment (newest first) with its PDF, a new assessment, and a household compar
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +26,10 @@ from ui.risk.common import CARE_NOTE_STYLE, RiskWords, data_lang, level_text, va
 from ui.risk.history_model import HistoryModel
 from ui.session import VaultSession
 
+if TYPE_CHECKING:  # both are imported when first opened
+    from ui.risk.compare import CompareDialog
+    from ui.risk.wizard import RiskWizard
+
 
 @dataclass(frozen=True)
 class RiskData:
@@ -43,8 +48,8 @@ class RiskTab(QWidget):
         self.session = session
         self.client_id: ClientId | None = None
         self.data: RiskData | None = None
-        self.wizard = None  # the open RiskWizard, if any
-        self.compare = None  # the open CompareDialog, if any
+        self.wizard: RiskWizard | None = None  # the open RiskWizard, if any
+        self.compare: CompareDialog | None = None  # the open CompareDialog, if any
         self.words = RiskWords(self)
         self.model = HistoryModel()
         self._build_ui()
@@ -159,7 +164,7 @@ class RiskTab(QWidget):
 
         open_wizard(self.session, self.client_id, self, self._wizard_opened)
 
-    def _wizard_opened(self, wizard) -> None:  # type: ignore[no-untyped-def]
+    def _wizard_opened(self, wizard: RiskWizard) -> None:
         self.wizard = wizard
         wizard.finished.connect(lambda _: setattr(self, "wizard", None))
 

@@ -99,7 +99,8 @@ class SuitabilityBox(QGroupBox):
         for layout in (self.figures, self.findings):
             while layout.count():
                 item = layout.takeAt(0)
-                if item.widget() is not None:
-                    item.widget().deleteLater()
+                assert item is not None  # the layout is not empty
+                if (widget := item.widget()) is not None:
+                    widget.deleteLater()
         self.finding_labels = []
         self.note.clear()

@@ -8,6 +8,7 @@ before the confirmation; once saved the answers are locked and only the result s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -124,8 +125,8 @@ class RiskWizard(QDialog):
         self.pages: list[QWidget] = [self.setup_page, *self.questions, self.summary]
         self.pages += [self.care] if self.care is not None else []
         self.pages += [self.confirm, self.results]
-        for page in self.pages:
-            self.stack.addWidget(page)
+        for widget in self.pages:
+            self.stack.addWidget(widget)
         if self.care is not None:
             self.care.tick.toggled.connect(lambda _: self._update())
         self.confirm.tick.toggled.connect(lambda _: self._update())
@@ -152,7 +153,9 @@ class RiskWizard(QDialog):
 
     @property
     def page(self) -> QWidget:
-        return self.stack.currentWidget()
+        page = self.stack.currentWidget()
+        assert page is not None  # the stack holds every page from the start
+        return page
 
     def go(self, index: int) -> None:
         page = self.pages[index]
@@ -278,7 +281,7 @@ def open_wizard(
     session: VaultSession,
     client_id: ClientId,
     parent: QWidget,
-    opened: Any = None,
+    opened: Callable[[RiskWizard], None] | None = None,
 ) -> bool:
     """Load what the wizard needs on the worker, then show it (window-modal).
 

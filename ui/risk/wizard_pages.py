@@ -35,7 +35,7 @@ LETTERS = "ABCDEFGHIJ"
 
 
 def _label(text: str = "", name: str = "", wrap: bool = True) -> QLabel:
-    label = QLabel(text, objectName=name, wordWrap=wrap)
+    label: QLabel = QLabel(text, objectName=name, wordWrap=wrap)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     return label
 
@@ -184,8 +184,9 @@ class SummaryPage(QWidget):
     def show_answers(self, form: Questionnaire, answers: Mapping[str, str]) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            assert item is not None  # the layout is not empty
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
         lang, self.changed = data_lang(), []
         for row, question in enumerate(form.questions):
             chosen = question.choice(answers[question.key])
