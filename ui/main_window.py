@@ -49,6 +49,13 @@ if TYPE_CHECKING:
 DEFAULT_IDLE_MINUTES = 5
 
 
+def note_ref(note_id: uuid.UUID) -> NoteRef:
+    """A reference to an existing note, for meeting mode to go on with."""
+    from ui.meeting.autosave import NoteRef
+
+    return NoteRef(note_id)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, session: VaultSession, vault: Path, settings: QSettings) -> None:
         super().__init__()
@@ -160,6 +167,9 @@ class MainWindow(QMainWindow):
             self.client_view = ClientView(self.session)
             self.client_view.sig_back.connect(lambda: self.show_page(1))
             self.client_view.sig_meeting.connect(lambda c: self.open_meeting(client_id=c))
+            self.client_view.sig_note.connect(
+                lambda c, n: self.open_meeting(client_id=c, note=note_ref(n))
+            )
             self.pages.addWidget(self.client_view)
         return self.client_view
 

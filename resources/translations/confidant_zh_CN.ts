@@ -265,32 +265,32 @@
 <context>
     <name>CareDateDialog</name>
     <message>
-        <location filename="../../ui/contacts/dialogs.py" line="58" />
+        <location filename="../../ui/contacts/dialogs.py" line="65" />
         <source>Add care date</source>
         <translation>添加关怀日</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/dialogs.py" line="63" />
+        <location filename="../../ui/contacts/dialogs.py" line="70" />
         <source>e.g. 结婚纪念日, 女儿高考</source>
         <translation>例如：结婚纪念日、女儿高考</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/dialogs.py" line="65" />
+        <location filename="../../ui/contacts/dialogs.py" line="72" />
         <source>Every year</source>
         <translation>每年提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/dialogs.py" line="66" />
+        <location filename="../../ui/contacts/dialogs.py" line="73" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/dialogs.py" line="67" />
+        <location filename="../../ui/contacts/dialogs.py" line="74" />
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/dialogs.py" line="68" />
+        <location filename="../../ui/contacts/dialogs.py" line="75" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -331,17 +331,17 @@
 <context>
     <name>CarePage</name>
     <message>
-        <location filename="../../ui/risk/wizard_pages.py" line="233" />
+        <location filename="../../ui/risk/wizard_pages.py" line="234" />
         <source>Extra care</source>
         <translation>特别关注</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/wizard_pages.py" line="238" />
+        <location filename="../../ui/risk/wizard_pages.py" line="239" />
         <source>Explain the result and the risks again in plain words, check that the client has understood, and invite a family member or companion to be present if the client wishes or needs it.</source>
         <translation>请用通俗的语言再次说明评估结果和投资风险，确认客户已经理解；如客户希望或确有需要，请邀请家属或陪同人员在场。</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/wizard_pages.py" line="247" />
+        <location filename="../../ui/risk/wizard_pages.py" line="248" />
         <source>The client confirmed they understand the risks; a companion was present if needed.</source>
         <translation>客户已确认理解相关风险；如有需要，已有陪同人员在场。</translation>
     </message>
@@ -393,12 +393,12 @@
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/list_model.py" line="207" />
+        <location filename="../../ui/clients/list_model.py" line="212" />
         <source>not assessed</source>
         <translation>未评估</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/list_model.py" line="209" />
+        <location filename="../../ui/clients/list_model.py" line="214" />
         <source>never</source>
         <translation>从未</translation>
     </message>
@@ -406,67 +406,67 @@
 <context>
     <name>ClientView</name>
     <message>
-        <location filename="../../ui/clients/view.py" line="55" />
+        <location filename="../../ui/clients/view.py" line="56" />
         <source>← Clients</source>
         <translation>← 客户列表</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="69" />
+        <location filename="../../ui/clients/view.py" line="70" />
         <source>Assess risk tolerance</source>
         <translation>风险承受能力评估</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="76" />
+        <location filename="../../ui/clients/view.py" line="77" />
         <source>Meeting</source>
         <translation>会面</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="77" />
+        <location filename="../../ui/clients/view.py" line="78" />
         <source>Meeting mode: the brief and a new note on this client</source>
         <translation>会面模式：显示客户简报，并为该客户新建笔记</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="86" />
+        <location filename="../../ui/clients/view.py" line="87" />
         <source>Profile</source>
         <translation>资料</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="87" />
+        <location filename="../../ui/clients/view.py" line="88" />
         <source>Portfolio</source>
         <translation>持仓</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="88" />
+        <location filename="../../ui/clients/view.py" line="89" />
         <source>Risk</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="90" />
+        <location filename="../../ui/clients/view.py" line="92" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="92" />
+        <location filename="../../ui/clients/view.py" line="94" />
         <source>Contacts</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="94" />
+        <location filename="../../ui/clients/view.py" line="96" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="156" />
+        <location filename="../../ui/clients/view.py" line="158" />
         <source>Elderly ({0})</source>
         <translation>老年客户（{0}岁）</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="158" />
+        <location filename="../../ui/clients/view.py" line="160" />
         <source>Vulnerable</source>
         <translation>需特别关注</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="159" />
+        <location filename="../../ui/clients/view.py" line="161" />
         <source>Extra care</source>
         <translation>特别关注</translation>
     </message>
@@ -475,12 +475,12 @@
         <translation type="vanished">风险：未评估</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="131" />
+        <location filename="../../ui/clients/view.py" line="133" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="133" />
+        <location filename="../../ui/clients/view.py" line="135" />
         <source>RM {0} · last contact {1} · ID {2}</source>
         <translation>客户经理 {0} · 最近联系 {1} · 证件 {2}</translation>
     </message>
@@ -813,22 +813,22 @@
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/tab.py" line="173" />
+        <location filename="../../ui/complaints/tab.py" line="175" />
         <source>{0} open of {1}</source>
         <translation>共 {1} 项，未结 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/tab.py" line="204" />
+        <location filename="../../ui/complaints/tab.py" line="206" />
         <source>No complaint selected</source>
         <translation>未选择投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/tab.py" line="208" />
+        <location filename="../../ui/complaints/tab.py" line="210" />
         <source>No complaints from this client.</source>
         <translation>该客户没有投诉记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/tab.py" line="230" />
+        <location filename="../../ui/complaints/tab.py" line="232" />
         <source>{0}
 (on {1})</source>
         <translation>{0}
@@ -838,22 +838,22 @@
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../ui/risk/wizard_pages.py" line="261" />
+        <location filename="../../ui/risk/wizard_pages.py" line="262" />
         <source>Confirmation</source>
         <translation>客户确认</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/wizard_pages.py" line="265" />
+        <location filename="../../ui/risk/wizard_pages.py" line="266" />
         <source>Once saved, the answers cannot be changed: a later change is a new assessment.</source>
         <translation>保存后答案不可修改；如需变更，须重新进行评估。</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/wizard_pages.py" line="271" />
+        <location filename="../../ui/risk/wizard_pages.py" line="272" />
         <source>I confirm these answers are mine and true.</source>
         <translation>本人确认以上答案均由本人作出，内容真实。</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/wizard_pages.py" line="274" />
+        <location filename="../../ui/risk/wizard_pages.py" line="275" />
         <source>Confirm and save</source>
         <translation>确认并保存</translation>
     </message>
@@ -1222,87 +1222,87 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../ui/home.py" line="70" />
+        <location filename="../../ui/home.py" line="75" />
         <source>Book by asset class</source>
         <translation>按资产类别</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="79" />
+        <location filename="../../ui/home.py" line="85" />
         <source>Book</source>
         <translation>客户资产总览</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="88" />
+        <location filename="../../ui/home.py" line="94" />
         <source>Overdue for contact</source>
         <translation>逾期未联系</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="89" />
+        <location filename="../../ui/home.py" line="95" />
         <source>Care reminders, next 30 days</source>
         <translation>30 天内关怀提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="90" />
+        <location filename="../../ui/home.py" line="96" />
         <source>Largest movers, last month</source>
         <translation>近一月变动最大</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="98" />
+        <location filename="../../ui/home.py" line="104" />
         <source>Assessments expiring or expired</source>
         <translation>风险评估即将到期或已过期</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="99" />
+        <location filename="../../ui/home.py" line="105" />
         <source>Suitability mismatches</source>
         <translation>适当性不匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="100" />
+        <location filename="../../ui/home.py" line="106" />
         <source>Open complaints</source>
         <translation>未结投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="139" />
+        <location filename="../../ui/home.py" line="145" />
         <source>{0} in {1} clients</source>
         <translation>{1} 位客户共 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="161" />
+        <location filename="../../ui/home.py" line="167" />
         <source>{0} ({1}) — {2} days overdue</source>
         <translation>{0}（{1}）— 逾期 {2} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="204" />
+        <location filename="../../ui/home.py" line="210" />
         <source>{0}  {1} — {2}, {3}</source>
         <translation>{0}  {1} — {2}，{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="206" />
+        <location filename="../../ui/home.py" line="212" />
         <source>{0}  {1} — {2}</source>
         <translation>{0}  {1} — {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="214" />
+        <location filename="../../ui/home.py" line="220" />
         <source>{0}  {1} — {2} days open ({3})</source>
         <translation>{0}  {1} — {2} 天（{3}）</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="222" />
+        <location filename="../../ui/home.py" line="228" />
         <source>{0} products up to R{1}</source>
         <translation>{0} 只产品，最高 R{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="224" />
+        <location filename="../../ui/home.py" line="230" />
         <source>{0} — not assessed, holds {1}</source>
         <translation>{0} — 未评估，持有 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="227" />
+        <location filename="../../ui/home.py" line="233" />
         <source>{0} — assessment expired, holds {1}</source>
         <translation>{0} — 评估已过期，持有 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="228" />
+        <location filename="../../ui/home.py" line="234" />
         <source>{0} — {1}, holds {2}</source>
         <translation>{0} — {1}，持有 {2}</translation>
     </message>
@@ -1414,32 +1414,32 @@
 <context>
     <name>LogContactDialog</name>
     <message>
-        <location filename="../../ui/contacts/dialogs.py" line="27" />
+        <location filename="../../ui/contacts/dialogs.py" line="34" />
         <source>Log contact</source>
         <translation>记录联系</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/dialogs.py" line="34" />
+        <location filename="../../ui/contacts/dialogs.py" line="41" />
         <source>What was said or agreed, e.g. 确认下周三来行面谈</source>
         <translation>沟通内容或约定事项，例如：确认下周三来行面谈</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/dialogs.py" line="37" />
+        <location filename="../../ui/contacts/dialogs.py" line="44" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/dialogs.py" line="38" />
+        <location filename="../../ui/contacts/dialogs.py" line="45" />
         <source>Channel</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/dialogs.py" line="39" />
+        <location filename="../../ui/contacts/dialogs.py" line="46" />
         <source>Direction</source>
         <translation>发起方</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/dialogs.py" line="40" />
+        <location filename="../../ui/contacts/dialogs.py" line="47" />
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
@@ -1447,92 +1447,92 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>Clients</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>Calendar</source>
         <translation>日程</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>Events</source>
         <translation>客户活动</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>Tasks ({0})</source>
         <translation>任务（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>Last sync: never</source>
         <translation>上次同步：从未</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>● Offline — sync only on request</source>
         <translation>● 离线 — 仅在您要求时同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="205" />
         <source>&amp;Vault</source>
         <translation>保险库(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="206" />
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>Quick open…</source>
         <translation>快速打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="219" />
         <source>V&amp;iew</source>
         <translation>视图(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>Pending changes: {0}</source>
         <translation>待同步变更：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="256" />
         <source>Locked — {0}</source>
         <translation>已锁定 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262" />
+        <location filename="../../ui/main_window.py" line="281" />
         <source>Building the demo book</source>
         <translation>正在生成演示客户簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="258" />
         <source>Unlocked — {0} — {1} clients</source>
         <translation>已解锁 — {0} — {1} 位客户</translation>
     </message>
@@ -1544,72 +1544,72 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../ui/calendar/dialog.py" line="61" />
+        <location filename="../../ui/calendar/dialog.py" line="62" />
         <source>Edit meeting</source>
         <translation>编辑会面</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/dialog.py" line="61" />
+        <location filename="../../ui/calendar/dialog.py" line="62" />
         <source>New meeting</source>
         <translation>新建会面</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/dialog.py" line="74" />
+        <location filename="../../ui/calendar/dialog.py" line="75" />
         <source>Find the client: name, pinyin, initials…</source>
         <translation>查找客户：姓名、拼音、首字母…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/dialog.py" line="79" />
+        <location filename="../../ui/calendar/dialog.py" line="80" />
         <source>e.g. 年度回顾</source>
         <translation>例如：年度回顾</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/dialog.py" line="87" />
+        <location filename="../../ui/calendar/dialog.py" line="88" />
         <source>Room, address or video link</source>
         <translation>会议室、地址或视频链接</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/dialog.py" line="88" />
+        <location filename="../../ui/calendar/dialog.py" line="89" />
         <source>1. …</source>
         <translation>1. …</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/dialog.py" line="98" />
+        <location filename="../../ui/calendar/dialog.py" line="99" />
         <source>Client</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/dialog.py" line="101" />
+        <location filename="../../ui/calendar/dialog.py" line="102" />
         <source>Title</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/dialog.py" line="102" />
+        <location filename="../../ui/calendar/dialog.py" line="103" />
         <source>Starts</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/dialog.py" line="103" />
+        <location filename="../../ui/calendar/dialog.py" line="104" />
         <source>Ends</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/dialog.py" line="104" />
+        <location filename="../../ui/calendar/dialog.py" line="105" />
         <source>Channel</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/dialog.py" line="105" />
+        <location filename="../../ui/calendar/dialog.py" line="106" />
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/dialog.py" line="106" />
+        <location filename="../../ui/calendar/dialog.py" line="107" />
         <source>Agenda</source>
         <translation>议程</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/dialog.py" line="162" />
+        <location filename="../../ui/calendar/dialog.py" line="161" />
         <source>Pick the client first: type a name and choose.</source>
         <translation>请先选择客户：输入姓名后从列表中选择。</translation>
     </message>
@@ -1827,62 +1827,62 @@
 <context>
     <name>PortfolioTab</name>
     <message>
-        <location filename="../../ui/clients/portfolio_tab.py" line="96" />
+        <location filename="../../ui/clients/portfolio_tab.py" line="101" />
         <source>Allocation</source>
         <translation>资产配置</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/portfolio_tab.py" line="99" />
+        <location filename="../../ui/clients/portfolio_tab.py" line="104" />
         <source>Value history</source>
         <translation>市值走势</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/portfolio_tab.py" line="111" />
+        <location filename="../../ui/clients/portfolio_tab.py" line="116" />
         <source>Returns and risk</source>
         <translation>收益与风险</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/portfolio_tab.py" line="148" />
+        <location filename="../../ui/clients/portfolio_tab.py" line="153" />
         <source>Concentration: largest position {0} at {1}; top five {2} of the portfolio.</source>
         <translation>集中度：最大持仓 {0} 占 {1}；前五大持仓合计占 {2}。</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/portfolio_tab.py" line="157" />
+        <location filename="../../ui/clients/portfolio_tab.py" line="162" />
         <source>By asset class</source>
         <translation>按资产类别</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/portfolio_tab.py" line="158" />
+        <location filename="../../ui/clients/portfolio_tab.py" line="163" />
         <source>By product type</source>
         <translation>按产品类型</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/portfolio_tab.py" line="159" />
+        <location filename="../../ui/clients/portfolio_tab.py" line="164" />
         <source>By currency</source>
         <translation>按币种</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/portfolio_tab.py" line="160" />
+        <location filename="../../ui/clients/portfolio_tab.py" line="165" />
         <source>By risk rating</source>
         <translation>按风险等级</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/portfolio_tab.py" line="179" />
+        <location filename="../../ui/clients/portfolio_tab.py" line="185" />
         <source>TWR</source>
         <translation>时间加权收益</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/portfolio_tab.py" line="180" />
+        <location filename="../../ui/clients/portfolio_tab.py" line="186" />
         <source>XIRR (p.a.)</source>
         <translation>资金加权收益（年化）</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/portfolio_tab.py" line="181" />
+        <location filename="../../ui/clients/portfolio_tab.py" line="187" />
         <source>Volatility</source>
         <translation>波动率</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/portfolio_tab.py" line="182" />
+        <location filename="../../ui/clients/portfolio_tab.py" line="188" />
         <source>Max drawdown</source>
         <translation>最大回撤</translation>
     </message>
@@ -1990,22 +1990,22 @@
         <translation>家庭</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/profile_tab.py" line="127" />
+        <location filename="../../ui/clients/profile_tab.py" line="128" />
         <source>Reveal</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/profile_tab.py" line="232" />
+        <location filename="../../ui/clients/profile_tab.py" line="234" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/profile_tab.py" line="252" />
+        <location filename="../../ui/clients/profile_tab.py" line="254" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/profile_tab.py" line="260" />
+        <location filename="../../ui/clients/profile_tab.py" line="262" />
         <source>Not saved: fix the fields marked in red</source>
         <translation>未保存：请修改标红的字段</translation>
     </message>
@@ -2206,62 +2206,62 @@
 <context>
     <name>RiskTab</name>
     <message>
-        <location filename="../../ui/risk/risk_tab.py" line="65" />
+        <location filename="../../ui/risk/risk_tab.py" line="70" />
         <source>New assessment</source>
         <translation>重新评估</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/risk_tab.py" line="66" />
+        <location filename="../../ui/risk/risk_tab.py" line="71" />
         <source>Save PDF of the selected one…</source>
         <translation>将所选评估保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/risk_tab.py" line="67" />
+        <location filename="../../ui/risk/risk_tab.py" line="72" />
         <source>Compare with household member…</source>
         <translation>与家庭成员对比…</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/risk_tab.py" line="86" />
+        <location filename="../../ui/risk/risk_tab.py" line="91" />
         <source>Assessments</source>
         <translation>评估记录</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/risk_tab.py" line="103" />
+        <location filename="../../ui/risk/risk_tab.py" line="108" />
         <source>Only a person is assessed: assess each member.</source>
         <translation>只能对个人进行测评：请分别为每位成员测评。</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/risk_tab.py" line="109" />
+        <location filename="../../ui/risk/risk_tab.py" line="114" />
         <source>The client is in no household.</source>
         <translation>该客户不属于任何家庭。</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/risk_tab.py" line="118" />
+        <location filename="../../ui/risk/risk_tab.py" line="123" />
         <source>Not assessed</source>
         <translation>未评估</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/risk_tab.py" line="120" />
+        <location filename="../../ui/risk/risk_tab.py" line="125" />
         <source>No products other than deposits may be sold or advised until assessed.</source>
         <translation>完成评估前，除存款外不得销售或推荐任何产品。</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/risk_tab.py" line="127" />
+        <location filename="../../ui/risk/risk_tab.py" line="132" />
         <source>Bearable 6-month loss: {0}.</source>
         <translation>六个月可承受亏损：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/risk_tab.py" line="176" />
+        <location filename="../../ui/risk/risk_tab.py" line="181" />
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/risk_tab.py" line="177" />
+        <location filename="../../ui/risk/risk_tab.py" line="182" />
         <source>Not saved: {0}</source>
         <translation>未保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/risk_tab.py" line="195" />
+        <location filename="../../ui/risk/risk_tab.py" line="200" />
         <source>No other household member to compare with.</source>
         <translation>没有可对比的其他家庭成员。</translation>
     </message>
@@ -2269,53 +2269,53 @@
 <context>
     <name>RiskWizard</name>
     <message>
-        <location filename="../../ui/risk/wizard.py" line="104" />
+        <location filename="../../ui/risk/wizard.py" line="105" />
         <source>Risk tolerance assessment — {0}</source>
         <translation>风险承受能力评估 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/wizard.py" line="137" />
+        <location filename="../../ui/risk/wizard.py" line="138" />
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/wizard.py" line="138" />
-        <location filename="../../ui/risk/wizard.py" line="195" />
+        <location filename="../../ui/risk/wizard.py" line="139" />
+        <location filename="../../ui/risk/wizard.py" line="198" />
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/wizard.py" line="197" />
+        <location filename="../../ui/risk/wizard.py" line="200" />
         <source>{0} questions</source>
         <translation>共 {0} 题</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/wizard.py" line="198" />
+        <location filename="../../ui/risk/wizard.py" line="201" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/wizard.py" line="203" />
+        <location filename="../../ui/risk/wizard.py" line="206" />
         <source>Question {0} of {1}</source>
         <translation>第 {0} 题，共 {1} 题</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/wizard.py" line="207" />
+        <location filename="../../ui/risk/wizard.py" line="210" />
         <source>Back to summary</source>
         <translation>返回汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/wizard.py" line="209" />
+        <location filename="../../ui/risk/wizard.py" line="212" />
         <source>All {0} answered</source>
         <translation>已全部作答（{0} 题）</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/wizard.py" line="253" />
+        <location filename="../../ui/risk/wizard.py" line="256" />
         <source>Not saved: {0}</source>
         <translation>未保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/wizard.py" line="265" />
+        <location filename="../../ui/risk/wizard.py" line="268" />
         <source>Discard the answers given so far? Nothing has been saved.</source>
         <translation>放弃已作答的内容？尚未保存任何内容。</translation>
     </message>
@@ -2517,17 +2517,17 @@
         <translation>这是客户的首次评估。</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/wizard_pages.py" line="205" />
+        <location filename="../../ui/risk/wizard_pages.py" line="206" />
         <source>Changed — previously: {0}</source>
         <translation>已变更 — 上次为：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/wizard_pages.py" line="207" />
+        <location filename="../../ui/risk/wizard_pages.py" line="208" />
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/risk/wizard_pages.py" line="219" />
+        <location filename="../../ui/risk/wizard_pages.py" line="220" />
         <source>not asked</source>
         <translation>未问及</translation>
     </message>
@@ -2689,17 +2689,32 @@
 <context>
     <name>TimelineTab</name>
     <message>
-        <location filename="../../ui/clients/timeline_tab.py" line="45" />
+        <location filename="../../ui/clients/timeline_tab.py" line="47" />
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/timeline_tab.py" line="60" />
+        <location filename="../../ui/clients/timeline_tab.py" line="67" />
         <source>Load more</source>
         <translation>加载更多</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/timeline_tab.py" line="98" />
+        <location filename="../../ui/clients/timeline_tab.py" line="89" />
+        <source>Open note</source>
+        <translation>打开笔记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/timeline_tab.py" line="92" />
+        <source>Reopen task</source>
+        <translation>重新打开任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/timeline_tab.py" line="92" />
+        <source>Mark task done</source>
+        <translation>标记任务完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/timeline_tab.py" line="137" />
         <source>{0} items shown</source>
         <translation>已显示 {0} 条</translation>
     </message>

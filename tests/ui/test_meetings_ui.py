@@ -386,3 +386,29 @@ def test_language_switch_reopens_meeting_mode_on_the_same_note(window, qtbot) ->
         window.set_language("en")
         apply_language("en")
     assert QApplication.instance() is not None
+
+
+def test_timeline_opens_a_note_and_completes_a_task(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    client, _ = assessed_client(window)
+    note = run(window, lambda ws: ws.notes.create(client, "回访记录", "客户确认收到资料")).note_id
+    task = run(window, lambda ws: ws.tasks.add("寄送季度报告", "王经理", client_id=client)).task_id
+    window.open_client(client)
+    view = window.client_view
+    view.tabs.setCurrentWidget(view.timeline_tab)
+    tab, model = view.timeline_tab, view.timeline_tab.model
+    qtbot.waitUntil(lambda: any(i.ref_id == task for i in model.items), timeout=10000)
+    row = next(r for r, i in enumerate(model.items) if i.ref_id == task)
+    tab.table.selectRow(row)
+    assert tab.action.text() == "Mark task done"
+    tab.action.click()
+    qtbot.waitUntil(lambda: run(window, lambda ws: ws.tasks.get(task)).done, timeout=10000)
+    qtbot.waitUntil(
+        lambda: any(i.ref_id == task and i.status == "done" for i in model.items), timeout=10000
+    )
+    row = next(r for r, i in enumerate(model.items) if i.ref_id == note)
+    tab.act_on(row)
+    qtbot.waitUntil(lambda: window.meeting is not None, timeout=10000)
+    mode = window.meeting
+    qtbot.waitUntil(lambda: mode.editor.title.text() == "回访记录", timeout=10000)
+    assert mode.editor.ref.id == note
+    mode.close()

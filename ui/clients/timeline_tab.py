@@ -3,7 +3,7 @@ with a check box per kind and "Load more" for older pages."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,8 @@ RELOAD_MS = 300
 
 
 class TimelineTab(QWidget):
+    sig_open_note = Signal(object, object)  # client id, note id: open it in meeting mode
+
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -57,17 +59,54 @@ class TimelineTab(QWidget):
         for column, width in enumerate((140, 130, 240, 360, 80, 80)):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda index: self.act_on(index.row()))
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
+        self.action = QPushButton()
+        self.action.clicked.connect(lambda: self.act_on(self._selected_row()))
+        self.action.hide()
         self.more = QPushButton(self.tr("Load more"))
         self.more.clicked.connect(lambda: self.model.fetchMore())
         self.count = QLabel(objectName="muted")
         foot = QHBoxLayout()
         foot.addWidget(self.count, 1)
+        foot.addWidget(self.action)
         foot.addWidget(self.more)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(foot)
         self._loaded()
+
+    # --- acting on an item: a note opens, a task is completed where it shows ---------------
+
+    def _selected_row(self) -> int:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def _enable(self) -> None:
+        item = self.model.item(self._selected_row())
+        if item is not None and item.kind == "note":
+            self.action.setText(self.tr("Open note"))
+        elif item is not None and item.kind == "task":
+            done = item.status == "done"
+            self.action.setText(self.tr("Reopen task") if done else self.tr("Mark task done"))
+        self.action.setVisible(item is not None and item.kind in ("note", "task"))
+
+    def act_on(self, row: int) -> None:
+        """Open a note in meeting mode (audited there if confidential); complete or reopen
+        a task. Other kinds have nothing to do here."""
+        item = self.model.item(row)
+        if item is None:
+            return
+        if item.kind == "note":
+            self.sig_open_note.emit(item.client_id, item.ref_id)
+        elif item.kind == "task":
+            task_id, done = item.ref_id, item.status == "done"
+            self.session.mutate(
+                lambda ws: ws.tasks.reopen(task_id) if done else ws.tasks.complete(task_id),
+                None,
+                lambda _: self.reload(),
+            )
 
     def kinds(self) -> frozenset[str] | None:
         chosen = frozenset(k for k, box in self.checks.items() if box.isChecked())

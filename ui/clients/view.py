@@ -41,6 +41,7 @@ class Opened:
 class ClientView(QWidget):
     sig_back = Signal()
     sig_meeting = Signal(object)  # client id: open meeting mode on the client
+    sig_note = Signal(object, object)  # client id, note id: open the note in meeting mode
 
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,6 +88,7 @@ class ClientView(QWidget):
         self.tabs.addTab(self.portfolio_tab, self.tr("Portfolio"))
         self.tabs.addTab(self.risk_tab, self.tr("Risk"))
         self.timeline_tab = TimelineTab(self.session)
+        self.timeline_tab.sig_open_note.connect(self.sig_note.emit)
         self.tabs.addTab(self.timeline_tab, self.tr("Timeline"))
         self.contacts_tab = ContactsTab(self.session)
         self.tabs.addTab(self.contacts_tab, self.tr("Contacts"))
