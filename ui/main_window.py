@@ -138,26 +138,42 @@ class MainWindow(QMainWindow):
         self.nav.item(3).setText(self._nav_names()[3])
 
     def _build_pages(self) -> None:
+        """Home and Tasks (its count shows in the navigation) at unlock; the other pages
+        on their first showing (``_page``), so unlocking builds only what it shows."""
         if self.home is not None:
             return
-        from ui.calendar.page import CalendarPage
-        from ui.client_events.page import EventsPage
-        from ui.clients.list_page import ClientsPage
         from ui.home import HomePage
         from ui.palette import QuickOpen
         from ui.tasks.page import TasksPage
 
         self.home = HomePage(self.session)
-        self.clients = ClientsPage(self.session)
-        self.calendar = CalendarPage(self.session)
-        self.calendar.sig_open_meeting.connect(lambda m: self.open_meeting(meeting_id=m))
         self.tasks = TasksPage(self.session)
         self.tasks.sig_counts.connect(self._show_task_counts)
-        self.events_page = EventsPage(self.session)
-        for page in self._nav_pages():
-            assert page is not None
-            self.pages.addWidget(page)
+        self.pages.addWidget(self.home)
+        self.pages.addWidget(self.tasks)
         self.quick_open = QuickOpen(self.session, self)
+
+    def _page(self, index: int) -> QWidget:
+        """The navigation page ``index``, built now if this is its first showing."""
+        if index == 1 and self.clients is None:
+            from ui.clients.list_page import ClientsPage
+
+            self.clients = ClientsPage(self.session)
+            self.pages.addWidget(self.clients)
+        elif index == 2 and self.calendar is None:
+            from ui.calendar.page import CalendarPage
+
+            self.calendar = CalendarPage(self.session)
+            self.calendar.sig_open_meeting.connect(lambda m: self.open_meeting(meeting_id=m))
+            self.pages.addWidget(self.calendar)
+        elif index == 4 and self.events_page is None:
+            from ui.client_events.page import EventsPage
+
+            self.events_page = EventsPage(self.session)
+            self.pages.addWidget(self.events_page)
+        page = self._nav_pages()[index]
+        assert page is not None  # Home and Tasks at unlock, the rest just above
+        return page
 
     def _client_view(self) -> ClientView:
         """The client view, built when the first client is opened."""
@@ -315,10 +331,9 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(index)
         self.nav.blockSignals(False)
-        page = self._nav_pages()[index]
-        assert page is not None  # built at unlock
+        page = self._page(index)
         self.pages.setCurrentWidget(page)
-        page.activate()
+        page.activate()  # type: ignore[attr-defined]  # every navigation page has one
 
     def open_client(self, client_id: ClientId) -> None:
         if not self.session.unlocked:
