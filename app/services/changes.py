@@ -23,6 +23,8 @@ class Changes:
     contacts: bool = False  # interactions and care dates (last contact, Home reminders)
     events: bool = False  # client events, invitations, replies, attendance
     complaints: bool = False
+    plans: bool = False  # plans, their goals, flows, allocation and recommendations
+    documents: bool = False  # documents kept in the vault (advice packs, records, briefs)
     client_ids: frozenset[ClientId] = field(default_factory=frozenset)
 
     def __or__(self, other: Changes) -> Changes:
@@ -37,6 +39,8 @@ class Changes:
             contacts=self.contacts or other.contacts,
             events=self.events or other.events,
             complaints=self.complaints or other.complaints,
+            plans=self.plans or other.plans,
+            documents=self.documents or other.documents,
             client_ids=self.client_ids | other.client_ids,
         )
 
@@ -53,4 +57,6 @@ class Changes:
             or self.contacts
             or self.events
             or self.complaints
+            or self.plans
+            or self.documents
         )

@@ -31,8 +31,10 @@ if TYPE_CHECKING:
     from app.services.client_events import ClientEventService
     from app.services.complaints import ComplaintService
     from app.services.contacts import ContactService
+    from app.services.documents import DocumentService
     from app.services.meetings import MeetingService
     from app.services.notes import NoteService
+    from app.services.plans import PlanService
     from app.services.search import SearchService
     from app.services.tasks import TaskService
     from app.services.timeline import TimelineService
@@ -127,6 +129,18 @@ class Workspace:
         from app.services.briefs import BriefService
 
         return BriefService(self)
+
+    @cached_property
+    def plans(self) -> PlanService:
+        from app.services.plans import PlanService
+
+        return PlanService(self)
+
+    @cached_property
+    def documents(self) -> DocumentService:
+        from app.services.documents import DocumentService
+
+        return DocumentService(self)
 
     # --- opening and closing ------------------------------------------------------
 

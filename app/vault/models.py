@@ -12,10 +12,11 @@ UTC-aware. The schema is built by Alembic migrations, never by ``create_all``.
 
 from __future__ import annotations
 
+import base64
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     Boolean,
@@ -23,13 +24,16 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
     UniqueConstraint,
     Uuid,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
 
 from app.domain.ids import new_id
 from app.vault.types import ScaledDecimal, UtcDateTime, utc_now
@@ -409,6 +413,136 @@ class RiskAssessment(Synced, Base):
     previous_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     document_number: Mapped[str] = mapped_column(String(40))
 
+
+
+# --- Plans and documents (migration 0007) --------------------------------------------
+
+
+class Base64Blob(TypeDecorator[str]):
+    """Bytes stored as a BLOB, held in Python as their base64 text.
+
+    The outbox writes a changed row's values as JSON, which has no bytes; base64 is what
+    a sync payload carries anyway. ``Document.data`` reads and writes the bytes.
+    """
+
+    impl = LargeBinary
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> bytes | None:
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise TypeError("a Base64Blob column holds base64 text; set Document.data instead")
+        return base64.b64decode(value.encode("ascii"), validate=True)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        return base64.b64encode(bytes(value)).decode("ascii")
+
+
+class Plan(Synced, Base):
+    """A financial plan for a person or a household: goals, flows, a proposed allocation
+    started from the model portfolio of the client's level, and recommended products.
+
+    ``version`` is 1 for a new plan; a copy for next year's review is ``version + 1`` and
+    points at the plan it came from (``previous_id``).
+    """
+
+    __tablename__ = "plans"
+    __table_args__ = (Index("ix_plans_client_version", "client_id", "version"),)
+    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"))
+    title: Mapped[str] = mapped_column(String(200))
+    year: Mapped[int] = mapped_column(Integer)  # the first year the projections run from
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    previous_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    status: Mapped[str] = mapped_column(String(12), default="draft")  # draft|presented|...
+    presented_on: Mapped[date | None] = mapped_column(Date)
+    decided_on: Mapped[date | None] = mapped_column(Date)  # accepted or declined on
+    model_level: Mapped[int] = mapped_column(Integer)  # C1..C5 the allocation started from
+    assumptions_version: Mapped[str] = mapped_column(String(20))
+    models_version: Mapped[str] = mapped_column(String(20))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class PlanGoal(Synced, Base):
+    """A goal of a plan: how much, by when, how important, and what is already set aside."""
+
+    __tablename__ = "plan_goals"
+    plan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("plans.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(24))  # retirement_income|education|property|...
+    name: Mapped[str] = mapped_column(String(200))
+    target_amount: Mapped[Decimal] = mapped_column(ScaledDecimal(2))
+    target_year: Mapped[int] = mapped_column(Integer)
+    priority: Mapped[int] = mapped_column(Integer)  # 1 (highest) .. 5
+    earmarked: Mapped[Decimal] = mapped_column(ScaledDecimal(2), default=Decimal(0))
+    real: Mapped[bool] = mapped_column(Boolean, default=True)  # in today's money
+
+
+class PlanCashFlow(Synced, Base):
+    """An expected cash flow: income (positive), spending (negative) or a lump sum, each
+    year from ``start_year`` to ``end_year`` (None: that one year)."""
+
+    __tablename__ = "plan_cash_flows"
+    plan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("plans.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(12))  # income|spending|lump_sum
+    label: Mapped[str] = mapped_column(String(200))
+    amount: Mapped[Decimal] = mapped_column(ScaledDecimal(2))  # signed, per year
+    start_year: Mapped[int] = mapped_column(Integer)
+    end_year: Mapped[int | None] = mapped_column(Integer)
+    real: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class PlanAllocation(Synced, Base):
+    """The proposed weight of one asset class in a plan (the weights sum to 1)."""
+
+    __tablename__ = "plan_allocations"
+    __table_args__ = (UniqueConstraint("plan_id", "asset_class"),)
+    plan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("plans.id"))
+    asset_class: Mapped[str] = mapped_column(String(24))
+    weight: Mapped[Decimal] = mapped_column(ScaledDecimal(4))
+
+
+class PlanRecommendation(Synced, Base):
+    """A product recommended in a plan, with the suitability check it passed when added
+    (JSON: ``suitable`` and the findings, so warnings shown then are kept)."""
+
+    __tablename__ = "plan_recommendations"
+    plan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("plans.id"), index=True)
+    instrument_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("instruments.id"))
+    amount_cny: Mapped[Decimal] = mapped_column(ScaledDecimal(2))
+    rationale: Mapped[str] = mapped_column(Text, default="")
+    suitability: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class Document(Synced, Base):
+    """A generated document (advice pack, assessment record, meeting brief) kept in the
+    vault: its bytes, SHA-256 and size, who made it and when."""
+
+    __tablename__ = "documents"
+    __table_args__ = (Index("ix_documents_client_created", "client_id", "created_at"),)
+    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"))
+    plan_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("plans.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # advice_pack|assessment|brief
+    title: Mapped[str] = mapped_column(String(200))
+    lang: Mapped[str] = mapped_column(String(8))
+    document_number: Mapped[str] = mapped_column(String(40), index=True)
+    plan_version: Mapped[int | None] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    # base64 in Python, bytes on disk; loaded only when read (lists never need it)
+    content: Mapped[str] = mapped_column(Base64Blob, deferred=True)
+    created_by: Mapped[str] = mapped_column(String(60))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+    @property
+    def data(self) -> bytes:
+        return base64.b64decode(self.content)
+
+    @data.setter
+    def data(self, value: bytes) -> None:
+        self.content = base64.b64encode(value).decode("ascii")
 
 SYNCED_TABLES = frozenset(
     mapper.class_.__tablename__
