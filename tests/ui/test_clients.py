@@ -57,20 +57,18 @@ def test_filters_and_count(window, qtbot) -> None:  # type: ignore[no-untyped-de
     assert {model.data(model.index(r, 1)) for r in range(model.rowCount())} == {"私人银行"}
 
 
-def test_lazy_model_fetches_in_batches(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_lazy_model_fetches_in_batches(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import ui.clients.list_model as lm
 
     # A model of its own: a view would fetch further batches by itself while it has room.
     model = lm.ClientListModel(window.session)
-    lm.BATCH = 5
-    try:
-        with qtbot.waitSignal(model.sig_counted, timeout=10000):
-            model.refresh()
-        assert model.rowCount() == 5 and model.canFetchMore()
-        model.fetchMore()
-        qtbot.waitUntil(lambda: model.rowCount() == 10, timeout=10000)
-    finally:
-        lm.BATCH = 256
+    monkeypatch.setattr(lm, "FIRST", 3)
+    monkeypatch.setattr(lm, "BATCH", 5)
+    with qtbot.waitSignal(model.sig_counted, timeout=10000):
+        model.refresh()
+    assert model.rowCount() == 3 and model.canFetchMore()
+    model.fetchMore()
+    qtbot.waitUntil(lambda: model.rowCount() == 8, timeout=10000)
 
 
 def test_models_pass_qtmodeltester(window, qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]

@@ -23,6 +23,9 @@ from ui.formatting import format_money_short
 from ui.session import VaultSession
 
 BATCH = 256
+# The first rows of a query: a screenful and some. Each row computes its last contact
+# (notes, interactions, held meetings), so 64 rows paint in a quarter of 256's time.
+FIRST = 64
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -89,7 +92,7 @@ class ClientListModel(QAbstractTableModel):
         generation = self._generation
 
         def first_rows(ws: Workspace) -> list[BookRow]:
-            return ws.book.page(query.filter, query.sort, query.descending, 0, BATCH)
+            return ws.book.page(query.filter, query.sort, query.descending, 0, FIRST)
 
         def all_ids(ws: Workspace) -> list[Any]:
             return ws.book.ids(query.filter, query.sort, query.descending)
