@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.cli_brief import _brief_opts, cmd_brief
 from app.cli_output import emit_json, table
+from app.cli_pack import _pack_opts, cmd_pack
 from app.domain import masking
 from app.domain.errors import ConfidantError, NotFound, ValidationError, VaultExists
 from app.domain.ids import ClientId
@@ -596,5 +597,11 @@ COMMANDS: tuple[Command, ...] = (
         "the meeting brief: a one- or two-page PDF to take into the meeting",
         cmd_brief,
         _brief_opts,
+    ),
+    Command(
+        ("pack",),
+        "the advice pack: the client's plan as a PDF, kept in the vault and exported",
+        cmd_pack,
+        _pack_opts,
     ),
 )

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from app.services.documents import DocumentService
     from app.services.meetings import MeetingService
     from app.services.notes import NoteService
+    from app.services.packs import PackService
     from app.services.plans import PlanService
     from app.services.search import SearchService
     from app.services.tasks import TaskService
@@ -123,6 +124,12 @@ class Workspace:
         from app.services.complaints import ComplaintService
 
         return ComplaintService(self)
+
+    @cached_property
+    def packs(self) -> PackService:
+        from app.services.packs import PackService
+
+        return PackService(self)
 
     @cached_property
     def briefs(self) -> BriefService:
