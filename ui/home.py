@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import importlib
 import sys
+import threading
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -52,9 +53,12 @@ ASSET_CLASS_NAMES = {
 
 
 class HomePage(QWidget):
+    sig_charts_ready = Signal()  # the chart module finished importing on its thread
+
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self._importing = False
         self.summary: HomeSummary | None = None
         self.alerts: BookRiskAlerts | None = None
         self.reminders: Reminders | None = None
@@ -64,6 +68,7 @@ class HomePage(QWidget):
         self.chart: BarChart | None = None
         self._chart_data: dict[str, Decimal] = {}
         self._chart_timer = QTimer(self, singleShot=True, interval=30)
+        self.sig_charts_ready.connect(self._chart_timer.start)
         self._chart_timer.timeout.connect(self._draw_chart)
         self._build_ui()
         session.events.vault_did_lock.connect(self.clear)
@@ -127,12 +132,11 @@ class HomePage(QWidget):
             self.session.run(lambda ws: ws.suitability.book_alerts(), self.show_alerts)
         if self.reminders is None:  # and after both: the first paint never waits for it
             self.session.run(lambda ws: ws.home.reminders(), self.show_reminders)
-        if CHARTS not in sys.modules:
-            # pyqtgraph costs ~0.6 s to import: the worker imports it after the figures,
-            # so neither Home's first paint nor the GUI thread ever waits for it.
-            self.session.worker.submit(
-                lambda _: importlib.import_module(CHARTS), lambda _: self._chart_timer.start()
-            )
+        if CHARTS not in sys.modules and not self._importing:
+            # pyqtgraph costs ~0.6 s to import: a thread of its own imports it, so neither
+            # Home's first paint, the GUI thread nor the vault worker's queue waits for it.
+            self._importing = True
+            threading.Thread(target=self._import_charts, name="import-charts", daemon=True).start()
 
     def refresh(self) -> None:
         """Load everything again (after changes made outside the app's events)."""
@@ -234,6 +238,10 @@ class HomePage(QWidget):
         return self.tr("{0} — {1}, holds {2}").format(
             m.name, level_text(m.level, m.lowest_class), products
         )
+
+    def _import_charts(self) -> None:
+        importlib.import_module(CHARTS)
+        self.sig_charts_ready.emit()  # queued to the GUI thread: the receiver lives there
 
     def _draw_chart(self) -> None:
         if self.summary is not None and CHARTS in sys.modules:
