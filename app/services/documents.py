@@ -285,8 +285,7 @@ class DocumentService:
             raise NotFound("That plan is not in this vault; open the client's plan again.")
         if plan.client_id != client_id:
             raise ValidationError(
-                "That plan belongs to another client; store the document under the plan's "
-                "client."
+                "That plan belongs to another client; store the document under the plan's client."
             )
         return plan
 

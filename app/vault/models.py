@@ -414,7 +414,6 @@ class RiskAssessment(Synced, Base):
     document_number: Mapped[str] = mapped_column(String(40))
 
 
-
 # --- Plans and documents (migration 0007) --------------------------------------------
 
 
@@ -543,6 +542,7 @@ class Document(Synced, Base):
     @data.setter
     def data(self, value: bytes) -> None:
         self.content = base64.b64encode(value).decode("ascii")
+
 
 SYNCED_TABLES = frozenset(
     mapper.class_.__tablename__
