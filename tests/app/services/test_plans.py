@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from risk_answers import answers_for_level
 from sqlalchemy import select
 
 from app.domain import model_portfolios as mp
@@ -38,35 +39,6 @@ D = Decimal
 TODAY = date.today()
 YEAR = TODAY.year
 PRICE_DAY = TODAY - timedelta(days=2)
-
-
-# --- answers (as in test_suitability_service.py; test modules cannot import each other)
-
-
-def safe_choices(question: qn.Question) -> list[qn.Choice]:
-    return sorted((c for c in question.choices if not c.knockout), key=lambda c: c.score)
-
-
-def answers_for_level(form: qn.Questionnaire, level: int) -> dict[str, str]:
-    """Answers without a knockout, both parts in ``level``'s band, no liquidity need."""
-    answers: dict[str, str] = {}
-    for part in form.parts:
-        band = next(b for b in part.bands if b.level == level)
-        chosen = {q.key: safe_choices(q)[0] for q in part.questions}
-        total = sum(c.score for c in chosen.values())
-        for question in part.questions:
-            if total >= band.min_score:
-                break
-            room = band.max_score - total + chosen[question.key].score
-            best = max(
-                (c for c in safe_choices(question) if c.score <= room), key=lambda c: c.score
-            )
-            total += best.score - chosen[question.key].score
-            chosen[question.key] = best
-        answers.update({key: choice.key for key, choice in chosen.items()})
-    scoring = qn.score(form, answers)
-    assert (scoring.level, scoring.lowest_class) == (level, False), "helper failed"
-    return answers
 
 
 # --- a small bank ----------------------------------------------------------------------

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 import pytest
+from risk_answers import answers_for_level, highest
 from sqlalchemy import select
 
 from app.domain import questionnaire as qn
@@ -26,40 +27,6 @@ D = Decimal
 NOW = datetime(2026, 3, 15, 12, 0, tzinfo=UTC)  # noon UTC: the same day in nearly every zone
 TODAY = NOW.date()
 PRICE_DAY = date(2026, 3, 13)
-
-
-# --- answers (as in test_risk.py; test modules here cannot import each other) --------
-
-
-def safe_choices(question: qn.Question) -> list[qn.Choice]:
-    return sorted((c for c in question.choices if not c.knockout), key=lambda c: c.score)
-
-
-def highest(form: qn.Questionnaire) -> dict[str, str]:
-    return {q.key: max(q.choices, key=lambda c: c.score).key for q in form.questions}
-
-
-def answers_for_level(form: qn.Questionnaire, level: int) -> dict[str, str]:
-    """Answers without a knockout, both parts in ``level``'s band, and no stated
-    liquidity need (so lock-ups do not get in the way of the rule under test)."""
-    answers: dict[str, str] = {}
-    for part in form.parts:
-        band = next(b for b in part.bands if b.level == level)
-        chosen = {q.key: safe_choices(q)[0] for q in part.questions}
-        total = sum(c.score for c in chosen.values())
-        for question in part.questions:
-            if total >= band.min_score:
-                break
-            room = band.max_score - total + chosen[question.key].score
-            best = max(
-                (c for c in safe_choices(question) if c.score <= room), key=lambda c: c.score
-            )
-            total += best.score - chosen[question.key].score
-            chosen[question.key] = best
-        answers.update({key: choice.key for key, choice in chosen.items()})
-    scoring = qn.score(form, answers)
-    assert (scoring.level, scoring.lowest_class) == (level, False), "helper failed"
-    return answers
 
 
 def knockout(form: qn.Questionnaire) -> dict[str, str]:
