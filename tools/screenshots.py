@@ -153,7 +153,7 @@ def main() -> int:
     shot("unlock")
     window.unlock.passphrase.setText(PASS)
     window.unlock.button.click()
-    wait(app, lambda: window.home is not None and window.home.summary is not None)
+    wait(app, lambda: window.home is not None and window.home.fresh)
     wait(app, lambda: window.home.chart is not None)  # drawn once pyqtgraph is imported
     wait(app, lambda: True)
     shot("home")

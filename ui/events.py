@@ -13,5 +13,6 @@ class AppEvents(QObject):
     operation_did_execute = Signal(object, object)  # Changes, initiator
     vault_will_lock = Signal()
     vault_did_lock = Signal()
-    vault_did_unlock = Signal(object)  # VaultInfo
+    vault_did_unlock = Signal(object)  # VaultInfo: passphrase checked, Home can show
+    vault_did_open = Signal(object)  # VaultInfo: the database is open, with counts
     client_open_requested = Signal(object)  # ClientId

@@ -16,7 +16,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -28,18 +28,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.risk_profile import level_code
 from app.services.changes import Changes
-from app.services.home import HomeSummary, Reminders
-from app.services.suitability import BookRiskAlerts, Mismatch
-from ui.complaints.words import STATUS_COLOURS, ComplaintWords
-from ui.contacts.words import ContactWords
+from app.services.home_cache import CachedHome
+from app.services.home_types import HomeSummary
 from ui.formatting import format_money, format_money_short, format_percent
-from ui.risk.common import RiskWords, level_text
 from ui.session import VaultSession
 
-if TYPE_CHECKING:  # imported on first use: pyqtgraph is slow to load
-    from ui.charts.bars import BarChart
+# This module loads before the database stack (Home paints the vault's cached figures
+# first), so what pulls SQLAlchemy in is imported where it is used, after that.
+if TYPE_CHECKING:
+    from app.services.home import Reminders
+    from app.services.suitability import BookRiskAlerts, Mismatch
+    from ui.charts.bars import BarChart  # pyqtgraph: imported on a thread of its own
+    from ui.complaints.words import ComplaintWords
+    from ui.contacts.words import ContactWords
+    from ui.risk.common import RiskWords
 
 CHARTS = "ui.charts.bars"  # pyqtgraph underneath
 ASSET_CLASS_NAMES = {
@@ -54,29 +57,32 @@ ASSET_CLASS_NAMES = {
 
 class HomePage(QWidget):
     sig_charts_ready = Signal()  # the chart module finished importing on its thread
+    sig_painted = Signal()  # figures (cached or fresh) were painted, once per unlock
 
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self._importing = False
-        self.summary: HomeSummary | None = None
+        self.summary: HomeSummary | None = None  # what is shown
+        self.fresh = False  # False while ``summary`` is the cached one from last time
         self.alerts: BookRiskAlerts | None = None
         self.reminders: Reminders | None = None
-        self.words = RiskWords(self)
-        self.contact_words = ContactWords(self)
-        self.complaint_words = ComplaintWords(self)
+        self._words: tuple[RiskWords, ContactWords, ComplaintWords] | None = None
         self.chart: BarChart | None = None
         self._chart_data: dict[str, Decimal] = {}
         self._chart_timer = QTimer(self, singleShot=True, interval=30)
         self.sig_charts_ready.connect(self._chart_timer.start)
         self._chart_timer.timeout.connect(self._draw_chart)
         self._build_ui()
+        self._painted = False
+        self.total.installEventFilter(self)
         session.events.vault_did_lock.connect(self.clear)
         session.events.operation_did_execute.connect(self._changed)
 
     def _build_ui(self) -> None:
         self.total = QLabel(objectName="figure", wordWrap=True)  # keeps the columns even
         self.tiers = QLabel(wordWrap=True)
+        self.freshness = QLabel(objectName="muted", wordWrap=True)
         self.chart_box = QGroupBox(self.tr("Book by asset class"))
         self.chart_layout = QVBoxLayout()
         self.chart_box.setLayout(self.chart_layout)
@@ -91,6 +97,7 @@ class HomePage(QWidget):
         head_layout = QVBoxLayout(head)
         head_layout.addWidget(self.total)
         head_layout.addWidget(self.tiers)
+        head_layout.addWidget(self.freshness)
         head_layout.addStretch(1)
         grid.addWidget(head, 0, 0)
         grid.addWidget(self.chart_box, 0, 1, 1, 2)
@@ -126,24 +133,61 @@ class HomePage(QWidget):
         return widget
 
     def activate(self) -> None:
-        if self.summary is None:
+        if self.summary is None or not self.fresh:
             self.session.run(lambda ws: ws.home.summary(), self.show_summary)
-        if self.alerts is None:  # after the summary, on the same worker
-            self.session.run(lambda ws: ws.suitability.book_alerts(), self.show_alerts)
-        if self.reminders is None:  # and after both: the first paint never waits for it
-            self.session.run(lambda ws: ws.home.reminders(), self.show_reminders)
+        # Book-wide alerts and reminders take a while at 10,000 clients: they run in the
+        # worker's background lane, so a client or list the banker opens meanwhile does not
+        # wait behind them.
+        if self.alerts is None:
+            self.session.run(
+                lambda ws: ws.suitability.book_alerts(), self.show_alerts, background=True
+            )
+        if self.reminders is None:
+            self.session.run(lambda ws: ws.home.reminders(), self.show_reminders, background=True)
         if CHARTS not in sys.modules and not self._importing:
             # pyqtgraph costs ~0.6 s to import: a thread of its own imports it, so neither
-            # Home's first paint, the GUI thread nor the vault worker's queue waits for it.
+            # the GUI thread nor the vault worker's queue waits for it; it starts after the
+            # page's first paint, whose Python calls would wait for the GIL.
             self._importing = True
-            threading.Thread(target=self._import_charts, name="import-charts", daemon=True).start()
+            if self._painted:
+                self._start_chart_import()
+            else:
+                self.sig_painted.connect(
+                    self._start_chart_import, Qt.ConnectionType.SingleShotConnection
+                )
 
     def refresh(self) -> None:
         """Load everything again (after changes made outside the app's events)."""
         self.summary = self.alerts = self.reminders = None
         self.activate()
 
+    def words(self) -> tuple[RiskWords, ContactWords, ComplaintWords]:
+        """The risk, contact and complaint vocabularies, made on first use (their modules
+        import the database stack, which is loaded by the time alerts arrive)."""
+        if self._words is None:
+            from ui.complaints.words import ComplaintWords
+            from ui.contacts.words import ContactWords
+            from ui.risk.common import RiskWords
+
+            self._words = (RiskWords(self), ContactWords(self), ComplaintWords(self))
+        return self._words
+
+    def show_cached(self, cached: CachedHome) -> None:
+        """The figures stored at the end of the last session, shown while fresh ones are
+        computed (``activate``), with when they are from."""
+        if self.summary is not None:
+            return
+        self._show(cached.summary)
+        self.fresh = False  # ``activate`` still asks for the fresh figures
+        when = cached.computed_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        self.freshness.setText(self.tr("Figures from {0}; updating…").format(when))
+
     def show_summary(self, summary: HomeSummary) -> None:
+        self.freshness.clear()
+        self._show(summary)
+        self.fresh = True
+
+    def _show(self, summary: HomeSummary) -> None:
         self.summary = summary
         self.total.setText(
             self.tr("{0} in {1} clients").format(
@@ -188,14 +232,17 @@ class HomePage(QWidget):
         )
 
     def show_alerts(self, alerts: BookRiskAlerts) -> None:
+        from app.domain.risk_profile import level_code
+
         self.alerts = alerts
+        risk_words = self.words()[0]
         self._fill(
             self.expiring,
             [
                 (
                     e.client_id,
                     f"{e.name} — {level_code(e.level)} — "
-                    + self.words.validity(e.validity, e.expires_on),
+                    + risk_words.validity(e.validity, e.expires_on),
                 )
                 for e in alerts.expiring
             ],
@@ -203,8 +250,10 @@ class HomePage(QWidget):
         self._fill(self.mismatches, [(m.client_id, self._mismatch(m)) for m in alerts.mismatches])
 
     def show_reminders(self, reminders: Reminders) -> None:
+        from ui.complaints.words import STATUS_COLOURS
+
         self.reminders = reminders
-        words = self.contact_words
+        _, words, complaint_words = self.words()
         care = []
         for r in reminders.care:
             what = r.label or words.kinds.get(r.kind, r.kind)
@@ -220,15 +269,17 @@ class HomePage(QWidget):
         today = date.today()
         complaints = []
         for c in reminders.complaints:
-            status = self.complaint_words.statuses.get(c.status, c.status)
+            status = complaint_words.statuses.get(c.status, c.status)
             text = self.tr("{0}  {1} — {2} days open ({3})").format(
                 c.reference, c.client_name, c.days_open(today), status
             )
-            tip = self.complaint_words.categories.get(c.category, c.category)
+            tip = complaint_words.categories.get(c.category, c.category)
             complaints.append((c.client_id, text, tip, STATUS_COLOURS.get(c.status)))
         self._fill(self.complaints, complaints)
 
     def _mismatch(self, m: Mismatch) -> str:
+        from ui.risk.common import level_text
+
         products = self.tr("{0} products up to R{1}").format(m.products, m.worst_rating)
         if m.level is None:
             return self.tr("{0} — not assessed, holds {1}").format(m.name, products)
@@ -238,6 +289,22 @@ class HomePage(QWidget):
         return self.tr("{0} — {1}, holds {2}").format(
             m.name, level_text(m.level, m.lowest_class), products
         )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Notes the first paint of the figures: what waits on it (the database's and
+        the charts' imports) would otherwise slow it down."""
+        if (
+            not self._painted
+            and event.type() == QEvent.Type.Paint
+            and watched is self.total
+            and self.summary is not None
+        ):
+            self._painted = True
+            QTimer.singleShot(0, self.sig_painted.emit)  # after this paint has finished
+        return False
+
+    def _start_chart_import(self) -> None:
+        threading.Thread(target=self._import_charts, name="import-charts", daemon=True).start()
 
     def _import_charts(self) -> None:
         importlib.import_module(CHARTS)
@@ -277,16 +344,19 @@ class HomePage(QWidget):
 
     def _changed(self, changes: Changes, initiator: object) -> None:
         if changes.clients or changes.holdings:
-            self.summary = self.alerts = None
+            self.fresh = False
+            self.alerts = None
         if changes.clients or changes.contacts or changes.complaints:
             self.reminders = None
-        if self.isVisible() and None in (self.summary, self.alerts, self.reminders):
+        if self.isVisible() and (not self.fresh or None in (self.alerts, self.reminders)):
             self.activate()
 
     def clear(self) -> None:
         self._chart_timer.stop()
         self._chart_data = {}
         self.summary = self.alerts = self.reminders = None
+        self.fresh = self._painted = False
+        self.freshness.clear()
         self.total.clear()
         self.tiers.clear()
         lists = (self.overdue, self.care, self.movers, self.expiring, self.mismatches)

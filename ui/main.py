@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -49,7 +49,6 @@ def build(
     session = session or VaultSession(AppEvents())
     window = MainWindow(session, vault, settings)
     window.resize(1280, 800)
-    QTimer.singleShot(0, session.warm_up)  # once the event loop runs: after the first paint
     return window
 
 

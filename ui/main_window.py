@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Confidant 私行知己")
         self.last_error: BaseException | None = None
         self._info: VaultInfo | None = None
+        self._warmed = False
         # QSettings gives back an object: a str when read from the file, else the default.
         minutes = float(str(settings.value("idle_minutes", DEFAULT_IDLE_MINUTES)))
         self.idle = IdleWatcher(minutes * 60, parent=self)
@@ -138,18 +139,26 @@ class MainWindow(QMainWindow):
         self.nav.item(3).setText(self._nav_names()[3])
 
     def _build_pages(self) -> None:
-        """Home and Tasks (its count shows in the navigation) at unlock; the other pages
-        on their first showing (``_page``), so unlocking builds only what it shows."""
+        """Home at unlock: it imports no database stack, so it can paint the vault's
+        cached figures while that loads. Tasks (its count shows in the navigation) and the
+        quick-open palette once the database is open; the other pages on their first
+        showing (``_page``), so unlocking builds only what it shows."""
         if self.home is not None:
             return
         from ui.home import HomePage
+
+        self.home = HomePage(self.session)
+        self.home.sig_painted.connect(self.session.painted)
+        self.pages.addWidget(self.home)
+
+    def _build_tasks(self) -> None:
+        if self.tasks is not None:
+            return
         from ui.palette import QuickOpen
         from ui.tasks.page import TasksPage
 
-        self.home = HomePage(self.session)
         self.tasks = TasksPage(self.session)
         self.tasks.sig_counts.connect(self._show_task_counts)
-        self.pages.addWidget(self.home)
         self.pages.addWidget(self.tasks)
         self.quick_open = QuickOpen(self.session, self)
 
@@ -166,13 +175,15 @@ class MainWindow(QMainWindow):
             self.calendar = CalendarPage(self.session)
             self.calendar.sig_open_meeting.connect(lambda m: self.open_meeting(meeting_id=m))
             self.pages.addWidget(self.calendar)
+        elif index == 3:
+            self._build_tasks()
         elif index == 4 and self.events_page is None:
             from ui.client_events.page import EventsPage
 
             self.events_page = EventsPage(self.session)
             self.pages.addWidget(self.events_page)
         page = self._nav_pages()[index]
-        assert page is not None  # Home and Tasks at unlock, the rest just above
+        assert page is not None  # Home at unlock, the rest just above
         return page
 
     def _client_view(self) -> ClientView:
@@ -213,8 +224,16 @@ class MainWindow(QMainWindow):
 
     def _connect_start_pages(self) -> None:
         self.unlock.sig_unlock.connect(self._unlock)
+        # The database stack loads while the banker types (a second of imports); not
+        # before, so that an unlock without typing (the demo) is not queued behind it.
+        self.unlock.passphrase.textEdited.connect(self._warm_up)
         self.welcome.sig_create.connect(self._create)
         self.welcome.sig_demo.connect(self._open_demo)
+
+    def _warm_up(self) -> None:
+        if not self._warmed:
+            self._warmed = True
+            self.session.warm_up()
 
     def _build_menus(self) -> None:
         self.menuBar().clear()
@@ -248,6 +267,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.show_page)
         self._connect_start_pages()
         self.events.vault_did_unlock.connect(self._did_unlock)
+        self.events.vault_did_open.connect(self._did_open)
         self.events.vault_did_lock.connect(self._did_lock)
         self.events.client_open_requested.connect(self.open_client)
         self.session.sig_pending.connect(self._show_pending)
@@ -270,6 +290,8 @@ class MainWindow(QMainWindow):
         info = self._info if self.session.unlocked else None
         if info is None:
             self.vault_state.setText(self.tr("Locked — {0}").format(self.vault))
+        elif info.clients is None:
+            self.vault_state.setText(self.tr("Unlocked — {0} — opening…").format(info.path))
         else:
             text = self.tr("Unlocked — {0} — {1} clients").format(info.path, info.clients)
             self.vault_state.setText(text)
@@ -305,11 +327,19 @@ class MainWindow(QMainWindow):
         self._info = info
         self._vault_state_text()
         self._build_pages()
+        assert self.home is not None
+        if self.session.first_look is not None:
+            self.home.show_cached(self.session.first_look)
         self.stack.setCurrentWidget(self.workbench)
         self.lock_action.setEnabled(True)
         self.quick_action.setEnabled(True)
         self.show_page(0)
         self.idle.start()
+
+    def _did_open(self, info: VaultInfo) -> None:
+        self._info = info
+        self._vault_state_text()
+        self._build_tasks()
 
     def lock(self) -> None:
         self.idle.stop()
@@ -373,8 +403,12 @@ class MainWindow(QMainWindow):
         mode.deleteLater()
 
     def _quick_open(self) -> None:
-        if self.session.unlocked and self.quick_open is not None:
-            self.quick_open.popup()
+        if not self.session.unlocked:
+            return
+        if self.quick_open is None:  # asked for before the database finished opening
+            self._build_tasks()
+        assert self.quick_open is not None
+        self.quick_open.popup()
 
     def set_language(self, code: str) -> None:
         """Switch the interface language now: save open edits, then rebuild every view in
@@ -426,6 +460,7 @@ class MainWindow(QMainWindow):
         if not self.session.unlocked:
             return
         self._build_pages()
+        self._build_tasks()
         if client is not None:
             self.open_client(client)
         else:

@@ -2,9 +2,15 @@
 
 SQLAlchemy sessions must not be shared between threads and opening SQLCipher
 connections is slow, so every vault call — unlock, reads, writes, lock — runs on one
-dedicated thread, in order. The GUI submits plain callables ``fn(ws) -> T`` and gets
-the result (or the error) back on the GUI thread. Long non-vault work (PDF, import
-parsing) goes to ``QThreadPool`` instead.
+dedicated thread. The GUI submits plain callables ``fn(ws) -> T`` and gets the result
+(or the error) back on the GUI thread. Long non-vault work (PDF, import parsing) goes to
+``QThreadPool`` instead.
+
+Two lanes share the thread: what the banker is waiting for (the default) runs in order,
+ahead of background jobs — book-wide reads such as Home's alerts and reminders, which
+at 10,000 clients take longer than a click should wait. A background job that already
+runs is not interrupted, so background jobs should be reads, and the latest state is
+what they read whenever they run.
 """
 
 from __future__ import annotations
@@ -24,12 +30,16 @@ if TYPE_CHECKING:
 Job = Callable[["Workspace | None"], Any]
 
 
+FOREGROUND, BACKGROUND, STOP = 0, 1, 2
+
+
 @dataclass
 class _Request:
     ident: int
     fn: Job
     on_done: Callable[[Any], None] | None
     on_error: Callable[[BaseException], None] | None
+    cancelled: bool = False
 
 
 class VaultWorker(QObject):
@@ -41,7 +51,9 @@ class VaultWorker(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ws: Workspace | None = None
-        self._queue: queue.Queue[_Request | None] = queue.Queue()
+        # (lane, order, request): the lowest lane first, in submission order within it.
+        self._queue: queue.PriorityQueue[tuple[int, int, _Request | None]] = queue.PriorityQueue()
+        self._order = itertools.count()
         self._pending: dict[int, _Request] = {}
         self._ids = itertools.count(1)
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
@@ -53,18 +65,25 @@ class VaultWorker(QObject):
         fn: Job,
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
+        *,
+        background: bool = False,
     ) -> int:
-        """Queue ``fn(ws)``; ``on_done(result)`` or ``on_error(exc)`` run on the GUI thread."""
+        """Queue ``fn(ws)``; ``on_done(result)`` or ``on_error(exc)`` run on the GUI thread.
+        A ``background`` job waits until no foreground job is queued."""
         request = _Request(next(self._ids), fn, on_done, on_error)
         self._pending[request.ident] = request
         self.sig_busy.emit(True)
-        self._queue.put(request)
+        self._put(BACKGROUND if background else FOREGROUND, request)
         return request.ident
+
+    def _put(self, lane: int, request: _Request | None) -> None:
+        self._queue.put((lane, next(self._order), request))
 
     def cancel_callbacks(self) -> None:
         """Forget every callback not yet delivered (e.g. when the vault locks)."""
         for request in self._pending.values():
             request.on_done = request.on_error = None
+            request.cancelled = True  # its result, or error, goes nowhere
 
     def run_sync(self, fn: Job) -> Any:
         """Run ``fn`` on the worker and wait for it (for shutdown and tests only)."""
@@ -81,7 +100,7 @@ class VaultWorker(QObject):
             finally:
                 done.set()
 
-        self._queue.put(_Request(0, wrapper, None, None))
+        self._put(FOREGROUND, _Request(0, wrapper, None, None))
         done.wait()
         if "error" in box:
             raise box["error"]
@@ -92,11 +111,12 @@ class VaultWorker(QObject):
         return self._thread.is_alive()
 
     def stop(self) -> None:
-        self._queue.put(None)
+        """End the thread once every job queued so far, background ones too, has run."""
+        self._put(STOP, None)
         self._thread.join(timeout=10)
 
     def _loop(self) -> None:
-        while (request := self._queue.get()) is not None:
+        while (request := self._queue.get()[2]) is not None:
             try:
                 result, error = request.fn(self.ws), None
             except BaseException as exc:
@@ -109,7 +129,7 @@ class VaultWorker(QObject):
         request = self._pending.pop(ident, None)
         if not self._pending:
             self.sig_busy.emit(False)
-        if request is None:
+        if request is None or request.cancelled:
             return
         if error is not None:
             if request.on_error is not None:

@@ -7,6 +7,7 @@ database on the worker after their saves, then tells every view to drop its data
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,9 @@ from ui.events import AppEvents
 from ui.ops import VaultWorker
 
 if TYPE_CHECKING:
+    from app.services.home_cache import CachedHome
     from app.services.workspace import KdfParams, Workspace
+    from app.vault.unlock_key import UnlockedKey
 
 
 def _workspace() -> type[Workspace]:
@@ -36,11 +39,24 @@ class VaultLocked(ConfidantError):
     """A job reached the worker after the vault was locked."""
 
 
+PAINT_WAIT_S = 1.0  # at most this long does opening the database wait for Home's paint
+
+
 @dataclass(frozen=True)
 class VaultInfo:
+    """What the status bar shows; the counts are None between the passphrase check and
+    the database being open (``vault_did_unlock`` then ``vault_did_open``)."""
+
     path: Path
-    clients: int
-    pending_changes: int
+    clients: int | None
+    pending_changes: int | None
+
+
+@dataclass
+class _Unlocking:
+    """Hands the data key from the first unlock job to the second, on the worker."""
+
+    key: UnlockedKey | None = None
 
 
 class VaultSession(QObject):
@@ -57,6 +73,10 @@ class VaultSession(QObject):
         self.kdf = kdf
         self.path: Path | None = None
         self.unlocked = False
+        # Home's figures from the vault's last session, between the passphrase check and
+        # the window showing them; dropped right after (see ``unlock``).
+        self.first_look: CachedHome | None = None
+        self._paint_gate = threading.Event()
         events.operation_did_execute.connect(lambda *_: self.refresh_pending())
 
     def _kdf(self) -> tuple[()] | tuple[KdfParams]:
@@ -64,9 +84,10 @@ class VaultSession(QObject):
         return () if self.kdf is None else (self.kdf,)
 
     def warm_up(self) -> None:
-        """Import the database stack on the worker while the unlock screen waits for the
-        passphrase (about a second here), so unlocking does not pay for it."""
-        self.worker.submit(lambda _: _workspace())
+        """Import the database stack on the worker while the banker types the passphrase
+        (about a second here), so opening the vault does not wait for it. It runs in the
+        background lane: an unlock asked for meanwhile goes first."""
+        self.worker.submit(lambda _: _workspace(), background=True)
 
     # --- opening ---------------------------------------------------------------------
 
@@ -77,10 +98,51 @@ class VaultSession(QObject):
     def unlock(
         self, path: Path, passphrase: str, on_error: Callable[[BaseException], None]
     ) -> None:
-        def job(_: Workspace | None) -> VaultInfo:
-            return self._opened(_workspace().open(path, passphrase, self.state_dir))
+        """Two jobs, queued together so nothing slips between them. The first checks the
+        passphrase and reads Home's cached figures without the database stack (its import
+        alone takes about a second), and the window shows the unlocked Home at once
+        (``vault_did_unlock``). The second opens the database (``vault_did_open``); work
+        the window asks for meanwhile queues behind it. If the second fails, the vault
+        locks again and ``on_error`` says why."""
+        unlocking = _Unlocking()
+        # The second job's imports hold Python's GIL for a second, and the first paint
+        # of Home (whose Python handlers need the GIL) goes first: see ``painted``.
+        self._paint_gate = painted = threading.Event()
 
-        self.worker.submit(job, self._did_unlock, on_error)
+        def check(_: Workspace | None) -> tuple[VaultInfo, CachedHome | None]:
+            from app.services import home_cache
+            from app.vault.connection import read_meta
+            from app.vault.unlock_key import open_key
+
+            unlocking.key = key = open_key(path, passphrase, self.state_dir)
+            cached = home_cache.load(read_meta(key.paths.db, key.data_key, home_cache.META_KEY))
+            return VaultInfo(key.paths.folder, None, None), cached
+
+        def checked(result: tuple[VaultInfo, CachedHome | None]) -> None:
+            self.first_look = result[1]
+            if self.first_look is None:  # nothing to paint before the database is open
+                painted.set()
+            try:
+                self._did_unlock(result[0])
+            finally:
+                self.first_look = None
+
+        def open_database(_: Workspace | None) -> VaultInfo | None:
+            key, unlocking.key = unlocking.key, None
+            if key is None:  # the passphrase was refused: the first job said so
+                return None
+            painted.wait(timeout=PAINT_WAIT_S)
+            return self._opened(_workspace().open_unlocked(key, passphrase))
+
+        def failed(error: BaseException) -> None:
+            if self.unlocked:
+                self.unlocked = False
+                self.worker.cancel_callbacks()
+                self.events.vault_did_lock.emit()
+            on_error(error)
+
+        self.worker.submit(check, checked, on_error)
+        self.worker.submit(open_database, self._did_open, failed)
 
     def create(
         self, path: Path, passphrase: str, on_error: Callable[[BaseException], None]
@@ -107,10 +169,22 @@ class VaultSession(QObject):
 
         self.worker.submit(job, self._did_unlock, on_error)
 
+    def painted(self) -> None:
+        """The unlocked window has painted: the database may load now (``unlock``)."""
+        self._paint_gate.set()
+
     def _did_unlock(self, info: VaultInfo) -> None:
         self.path = info.path
         self.unlocked = True
         self.events.vault_did_unlock.emit(info)
+        if info.pending_changes is not None:  # created: already open
+            self._did_open(info)
+
+    def _did_open(self, info: VaultInfo | None) -> None:
+        if info is None or not self.unlocked:
+            return
+        self.events.vault_did_open.emit(info)
+        assert info.pending_changes is not None
         self.sig_pending.emit(info.pending_changes)
 
     # --- working -----------------------------------------------------------------------
@@ -120,8 +194,11 @@ class VaultSession(QObject):
         fn: Callable[[Workspace], Any],
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
+        *,
+        background: bool = False,
     ) -> bool:
         """Run ``fn(ws)`` on the worker; errors go to ``on_error`` or the app's error report.
+        ``background`` jobs (book-wide reads nobody clicked for) yield to every other job.
 
         Returns False (and does nothing) while the vault is locked.
 
@@ -140,7 +217,7 @@ class VaultSession(QObject):
             if not isinstance(error, VaultLocked):
                 (on_error or self.sig_error.emit)(error)
 
-        self.worker.submit(job, on_done, failed)
+        self.worker.submit(job, on_done, failed, background=background)
         return True
 
     def mutate(

@@ -7,7 +7,8 @@ persons only: a household's value is its members', so adding both would count tw
 Each part is one or two queries. Movers need each holding, so one pass over persons'
 at-bank holdings (raw ids and scaled integers, exact) feeds both the asset classes
 (summed per instrument, valued once each) and the movers. ``reminders`` (care dates and
-open complaints) is a separate call, so the first paint does not wait for it.
+open complaints) is a separate call, so the first paint does not wait for it. Each
+summary is also stored in the vault for the next unlock's first paint (``home_cache``).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from app.domain import portfolio as calc
 from app.domain.errors import ValidationError
 from app.domain.ids import ClientId
 from app.domain.money import AMOUNT_SCALE, REPORTING_CURRENCY, quantize
+from app.services import home_cache
 from app.services.book import (
     days_overdue,
     last_contact_at,
@@ -40,9 +42,10 @@ from app.services.book import (
     tier_for,
 )
 from app.services.config import tier_table
+from app.services.home_types import Birthday, HomeSummary, Mover, OverdueClient, TierTotal
 from app.services.portfolio import latest_rates
-from app.vault.models import Account, Client, FxRate, Holding, Instrument, Price
-from app.vault.types import ScaledDecimal
+from app.vault.models import Account, Client, FxRate, Holding, Instrument, Price, VaultMeta
+from app.vault.types import ScaledDecimal, utc_now
 
 if TYPE_CHECKING:
     from app.services.complaints import ComplaintRecord
@@ -67,66 +70,12 @@ UNIT_SCALE = _stored_scale(Price.__table__.c.close.type) + _stored_scale(
 )
 
 
-@dataclass(frozen=True)
-class TierTotal:
-    code: str
-    name: str
-    clients: int
-    assets_cny: Decimal
-
-
-@dataclass(frozen=True)
-class OverdueClient:
-    """A person owed a contact; ``days_overdue`` counts from the day the contact was due
-    (for the never contacted: from onboarding plus the cadence, 0 if unknown)."""
-
-    id: ClientId
-    name: str
-    tier_name: str
-    last_contact: date | None
-    days_overdue: int
-
-
-@dataclass(frozen=True)
-class Birthday:
-    """The next birthday in the window; ``age`` is the age turned (in lunar years for a
-    lunar birthday), None without a birth date."""
-
-    id: ClientId
-    name: str
-    on: date
-    lunar: bool
-    age: int | None
-
-
-@dataclass(frozen=True)
-class Mover:
-    """A month's change in value from price and FX moves; ``change_pct`` in per cent."""
-
-    id: ClientId
-    name: str
-    change_cny: Decimal
-    change_pct: Decimal | None
-
-
 class Reminders(NamedTuple):
     """Home's second panel: greetings due (birthdays and care dates, soonest first) and
     open complaints (oldest first)."""
 
     care: tuple[CareReminder, ...]
     complaints: tuple[ComplaintRecord, ...]
-
-
-@dataclass(frozen=True)
-class HomeSummary:
-    total_assets_cny: Decimal
-    clients: int
-    by_tier: tuple[TierTotal, ...]
-    by_asset_class: dict[str, Decimal]
-    overdue: tuple[OverdueClient, ...]
-    birthdays: tuple[Birthday, ...]
-    movers: tuple[Mover, ...]
-    as_of: date
 
 
 def _persons() -> tuple[Any, ...]:
@@ -485,7 +434,7 @@ class HomeService:
             by_tier = tier_totals(s)
             positions = Positions.scan(s, unit_moves(s, today))
             by_class = asset_classes(s, positions.units, closes_on(s), latest_rates(s))
-            return HomeSummary(
+            summary = HomeSummary(
                 total_assets_cny=sum((t.assets_cny for t in by_tier), Decimal(0)),
                 clients=sum(t.clients for t in by_tier),
                 by_tier=by_tier,
@@ -495,6 +444,15 @@ class HomeService:
                 movers=movers(s, positions, limit),
                 as_of=today,
             )
+            # Kept for the next unlock's first paint (see home_cache).
+            s.merge(VaultMeta(key=home_cache.META_KEY, value=home_cache.dump(summary, utc_now())))
+        return summary
+
+    def cached(self) -> home_cache.CachedHome | None:
+        """The figures the last ``summary`` stored, if any (what the next unlock shows)."""
+        with self._ws.begin() as s:
+            meta = s.get(VaultMeta, home_cache.META_KEY)
+            return home_cache.load(meta.value if meta else None)
 
     def reminders(self, today: date | None = None, days: int = 30) -> Reminders:
         """Care reminders within ``days`` days (today included) and the open complaints;

@@ -32,7 +32,8 @@ from app.domain.money import AMOUNT_SCALE, REPORTING_CURRENCY, quantize
 from app.domain.portfolio import fx_rate
 from app.services.book import local_midnight, tier_for
 from app.services.changes import Changes
-from app.services.home import Birthday, next_solar_birthday
+from app.services.home import next_solar_birthday
+from app.services.home_types import Birthday
 from app.services.notes import NoteSummary, summaries
 from app.services.portfolio import latest_rates
 from app.services.risk import CurrentRisk

@@ -9,7 +9,7 @@ the sub-services. A Workspace is used from one thread at a time.
 from __future__ import annotations
 
 import getpass
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
@@ -25,6 +25,7 @@ from app.vault.keys import DEFAULT_KDF, KdfParams
 from app.vault.models import OutboxEntry, VaultMeta
 from app.vault.store import OpenVault
 from app.vault.types import utc_now
+from app.vault.unlock_key import UnlockedKey, open_key
 
 if TYPE_CHECKING:
     from app.services.briefs import BriefService
@@ -163,14 +164,32 @@ class Workspace:
 
     @classmethod
     def open(
-        cls, folder: Path, passphrase: str, state_dir: Path, actor: str | None = None, **kwargs: Any
+        cls,
+        folder: Path,
+        passphrase: str,
+        state_dir: Path,
+        actor: str | None = None,
+        *,
+        clock: Callable[[], float] | None = None,
     ) -> Workspace:
+        """Check the passphrase (throttled), then open the vault; see ``open_unlocked``."""
+        key = open_key(folder, passphrase, state_dir, clock)
+        return cls.open_unlocked(key, passphrase, actor)
+
+    @classmethod
+    def open_unlocked(
+        cls, key: UnlockedKey, passphrase: str, actor: str | None = None
+    ) -> Workspace:
+        """Open the vault whose key ``unlock_key.open_key`` found (the app checks the
+        passphrase first, shows cached figures, then opens); ``passphrase`` encrypts the
+        backup taken before a schema upgrade."""
+
         def backup_first(vault: OpenVault) -> None:
             stamp = utc_now().strftime("%Y%m%dT%H%M%SZ")
             target = vault.paths.backups / f"before-upgrade-{stamp}.cbak"
             backup.write_backup(vault, passphrase, target, vault.key_file.slots[0].kdf)
 
-        vault = store.unlock(folder, passphrase, state_dir, before_migration=backup_first, **kwargs)
+        vault = store.open_unlocked(key, before_migration=backup_first)
         ws = cls(vault, actor)
         with ws.begin() as s:
             details: dict[str, Any] = {}
@@ -178,7 +197,7 @@ class Workspace:
                 details["failed_tries_before"] = vault.failed_tries_before
             if vault.migrated_from:
                 details["upgraded_from"] = vault.migrated_from
-            ws.record(s, "vault.unlocked", str(folder.name), details)
+            ws.record(s, "vault.unlocked", str(vault.paths.folder.name), details)
         return ws
 
     def close(self) -> None:

@@ -2,7 +2,7 @@
 
 Layout: ``vault.db`` (SQLCipher), ``keys.json`` (key slots), ``.lock`` (instance lock),
 ``backups/`` (encrypted pre-migration backups). Unlocking derives the wrapping key
-once (Argon2id), then every connection uses the raw data key.
+once (Argon2id, in ``unlock_key``), then every connection uses the raw data key.
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from app.domain.errors import VaultError, VaultExists, VaultNotFound, VaultShredded, WrongPassphrase
+from app.domain.errors import VaultError, VaultExists, VaultNotFound
 from app.vault import engine as vault_engine
 from app.vault import keys, migrate
 from app.vault.instance_lock import InstanceLock
 from app.vault.keys import DEFAULT_KDF, KdfParams, KeyFile
 from app.vault.paths import VaultPaths
-from app.vault.throttle import UnlockThrottle
+from app.vault.unlock_key import UnlockedKey, open_key
 
 
 @dataclass
@@ -74,33 +74,27 @@ def unlock(
     before_migration: Callable[[OpenVault], None] | None = None,
 ) -> OpenVault:
     """Open an existing vault; wrong passphrases are throttled and write nothing here."""
-    paths = VaultPaths(folder)
-    if not paths.keys.exists():
-        if paths.db.exists():
-            raise VaultShredded(f"The vault at {folder} has no key slots left: it was shredded.")
-        raise VaultNotFound(
-            f"There is no vault at {folder}; create one with `confidant init` or `confidant demo`."
-        )
-    throttle = (
-        UnlockThrottle(state_dir, folder, clock) if clock else UnlockThrottle(state_dir, folder)
-    )
-    throttle.check()
-    key_file = KeyFile.load(paths.keys)
+    return open_unlocked(open_key(folder, passphrase, state_dir, clock), before_migration)
+
+
+def open_unlocked(
+    key: UnlockedKey, before_migration: Callable[[OpenVault], None] | None = None
+) -> OpenVault:
+    """The second half of ``unlock``: the engine over the data key ``open_key`` found,
+    and the schema brought up to date. The key is given back when this fails."""
     try:
-        data_key = key_file.unlock(passphrase)
-    except WrongPassphrase:
-        delay = throttle.record_failure()
-        raise WrongPassphrase(
-            "That passphrase does not open this vault; check it (Caps Lock?) and try "
-            f"again in {int(delay)} second{'s' if delay != 1 else ''}.",
-            delay,
-        ) from None
-    failures = throttle.failures
-    throttle.record_success()
-    lock = InstanceLock(folder)
-    lock.acquire()
-    engine = vault_engine.make_engine(paths.db, data_key)
-    vault = OpenVault(paths, key_file, data_key, engine, lock, failed_tries_before=failures)
+        engine = vault_engine.make_engine(key.paths.db, key.data_key)
+    except BaseException:
+        key.forget()
+        raise
+    vault = OpenVault(
+        key.paths,
+        key.key_file,
+        key.data_key,
+        engine,
+        key.lock,
+        failed_tries_before=key.failed_tries_before,
+    )
     try:
         _upgrade_if_needed(vault, before_migration)
     except BaseException:

@@ -55,6 +55,7 @@ def make_vault(folder: Path, clients: int) -> float:
     started = time.perf_counter()
     with Workspace.create(folder, PASS, KdfParams(memory_kib=8192, passes=1, lanes=1)) as ws:
         build_demo_book(ws, clients=clients, seed=7)
+        ws.home.summary()  # as after any session: the next unlock paints these figures
     return time.perf_counter() - started
 
 
@@ -106,7 +107,7 @@ def measure(small: Path, large: Path, root: Path, reps: int) -> dict[str, Any]:
         "list": alternate({"small": trial("clients", small), "large": trial("clients", large)},
                           reps, "client list"),
         "start": alternate({"bare": trial("bare", large), "app": trial("app", large),
-                            "app_small": trial("app", small),
+                            "app_small": trial("app", small), "fresh": trial("fresh", large),
                             "shell": trial("shell", large)}, reps, "start-up"),
         "search": json.loads(child("search", large, root, reps // 2 + 1)[1]),
     }  # fmt: skip
@@ -141,12 +142,16 @@ def report_rows(sizes: tuple[int, int], res: dict[str, Any]) -> list[Row]:
             f"median < {GOAL_SEARCH_MS:.0f} ms", statistics.median(times) < GOAL_SEARCH_MS),
         Row("  slowest keys (median)", "", ", ".join(f"{t!r} {statistics.median(v[1:]):.0f} ms"
             f" ({v[0]:,} hits)" for t, v in slow), "", "", None),
-        Row(f"Start → unlocked, Home painted ({n_large})", f"{start['bare']:.0f} ms bare Qt",
+        Row(f"Start → unlocked, Home painted ({n_large}; last session's figures)",
+            f"{start['bare']:.0f} ms bare Qt",
             f"{start['app']:.0f} ms", f"{start['app'] / start['bare']:.2f}",
             f"≤ {GOAL_START}", start["app"] / start["bare"] <= GOAL_START),
         Row(f"  same, {n_small}", f"{start['bare']:.0f} ms bare Qt",
             f"{start['app_small']:.0f} ms", f"{start['app_small'] / start['bare']:.2f}",
             "", None),
+        Row(f"  same, {n_large}, until the fresh figures are painted",
+            f"{start['bare']:.0f} ms bare Qt", f"{start['fresh']:.0f} ms",
+            f"{start['fresh'] / start['bare']:.2f}", "", None),
         Row(f"  same, {n_large}, default Argon2id KDF (1 run)", "",
             f"{res['start_kdf']:.0f} ms", f"{res['start_kdf'] / start['bare']:.2f}", "", None),
         Row("  start → unlock page painted (no unlock)", f"{start['bare']:.0f} ms bare Qt",

@@ -54,7 +54,7 @@ def _open_client_list(window, qtbot) -> None:  # type: ignore[no-untyped-def]
 def test_lock_by_shortcut_drops_all_client_data(make_window, qtbot, book: Path) -> None:  # type: ignore[no-untyped-def]
     window = make_window(book)
     unlock(window, qtbot)
-    qtbot.waitUntil(lambda: window.home.summary is not None, timeout=10000)
+    qtbot.waitUntil(lambda: window.home.fresh, timeout=10000)
     _open_client_list(window, qtbot)
     window.open_client(window.clients.model.client_id(0))
     qtbot.waitUntil(lambda: window.client_view.name.text() != "", timeout=10000)

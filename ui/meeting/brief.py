@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.home import Birthday
+from app.services.home_types import Birthday
 from app.services.meetings import BriefTransaction, MeetingBrief, MeetingRow
 from app.services.notes import NoteSummary
 from app.services.talking_points import TRANSACTION_KINDS

@@ -15,7 +15,8 @@ from app.domain.ids import ClientId
 from app.services.book import BookFilter, BookService
 from app.services.clients import NewClient
 from app.services.demo import build_demo_book
-from app.services.home import Birthday, HomeService, HomeSummary
+from app.services.home import HomeService
+from app.services.home_types import Birthday, HomeSummary
 from app.services.workspace import Workspace
 from app.vault.keys import KdfParams
 from app.vault.models import Account, Client, FxRate, Holding, Instrument, Note, Price
