@@ -10,12 +10,14 @@ never queues up work.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from app.domain import masking
+from app.domain.ids import ClientId
 from app.domain.money import Money
 from app.services.book import BookFilter, BookRow
 from app.services.workspace import Workspace
@@ -55,7 +57,7 @@ class ClientListModel(QAbstractTableModel):
         super().__init__()
         self.session = session
         self.query = Query()
-        self._ids: list[Any] = []
+        self._ids: Sequence[ClientId] = []
         self._rows: list[BookRow] = []
         self._generation = 0
         self._running = False
@@ -94,7 +96,7 @@ class ClientListModel(QAbstractTableModel):
         def first_rows(ws: Workspace) -> list[BookRow]:
             return ws.book.page(query.filter, query.sort, query.descending, 0, FIRST)
 
-        def all_ids(ws: Workspace) -> list[Any]:
+        def all_ids(ws: Workspace) -> Sequence[ClientId]:
             return ws.book.ids(query.filter, query.sort, query.descending)
 
         self._running = self.session.run(
@@ -111,7 +113,7 @@ class ClientListModel(QAbstractTableModel):
         self._fetching = False
         self.endResetModel()
 
-    def _counted(self, generation: int, ids: list[Any]) -> None:
+    def _counted(self, generation: int, ids: Sequence[ClientId]) -> None:
         """The whole query's ids arrived: scrolling can fetch further batches now."""
         self._running = False
         if generation == self._generation:

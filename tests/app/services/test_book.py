@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -442,3 +443,13 @@ def test_demo_overdue_matches_the_contacts(demo: Workspace) -> None:
         assert row.overdue == (last is None or (TODAY - last).days > cadence)
     late = book.ids(BookFilter(kinds=frozenset({"person"}), overdue_only=True))
     assert set(late) == {r.id for r in rows if r.overdue}
+
+
+def test_hex_ids_read_like_a_list_of_client_ids() -> None:
+    from app.services.book import HexIds
+
+    ids = [uuid.uuid4() for _ in range(5)]
+    lazy = HexIds([i.hex for i in ids])
+    assert len(lazy) == 5 and lazy[0] == ids[0] and lazy[-1] == ids[-1]
+    assert lazy[1:3] == ids[1:3] and lazy == ids and lazy != ids[:4]
+    assert ids[2] in lazy and lazy.index(ids[3]) == 3
