@@ -22,9 +22,9 @@ from ui.events import AppEvents
 from ui.ops import VaultWorker
 
 if TYPE_CHECKING:
+    from app.services.first_look import UnlockedKey
     from app.services.home_cache import CachedHome
     from app.services.workspace import KdfParams, Workspace
-    from app.vault.unlock_key import UnlockedKey
 
 
 def _workspace() -> type[Workspace]:
@@ -110,13 +110,11 @@ class VaultSession(QObject):
         self._paint_gate = painted = threading.Event()
 
         def check(_: Workspace | None) -> tuple[VaultInfo, CachedHome | None]:
-            from app.services import home_cache
-            from app.vault.connection import read_meta
-            from app.vault.unlock_key import open_key
+            from app.services.first_look import first_look
 
-            unlocking.key = key = open_key(path, passphrase, self.state_dir)
-            cached = home_cache.load(read_meta(key.paths.db, key.data_key, home_cache.META_KEY))
-            return VaultInfo(key.paths.folder, None, None), cached
+            look = first_look(path, passphrase, self.state_dir)
+            unlocking.key = look.key
+            return VaultInfo(look.key.paths.folder, None, None), look.home
 
         def checked(result: tuple[VaultInfo, CachedHome | None]) -> None:
             self.first_look = result[1]

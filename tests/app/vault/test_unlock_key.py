@@ -63,8 +63,7 @@ def test_checking_a_passphrase_and_painting_home_load_no_database_stack() -> Non
     the Home page) must not import the database stack, or unlocking waits a second."""
     heavy = ("sqlalchemy", "alembic", "app.vault.models")
     code = (
-        "import sys; import app.vault.unlock_key, app.vault.connection, "
-        "app.services.home_cache, ui.main, ui.home; "
+        "import sys; import app.services.first_look, ui.main, ui.home; "
         f"print(sorted(m for m in {heavy!r} if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
