@@ -10,6 +10,12 @@ proposal (no goals, no products), projected with a fixed seed. ``build`` renders
 stores the exact bytes under the client's Documents (with the plan's id and version);
 ``export`` writes a stored pack to a file and records that in the audit trail.
 
+``build`` is three steps the app runs on different threads: ``prepare`` gathers and
+checks the content (on the vault worker: it reads the database), ``render_pack`` turns
+it into PDF bytes (pure, no database: the app runs it on a thread pool, so the vault
+stays responsive and a Cancel can stop it between pages), and ``store`` keeps the bytes
+(on the vault worker again). The command line composes them in one go.
+
 Why it is shaped so:
 
 - The pack is the last line of the suitability gate: every recommendation is checked
@@ -53,6 +59,7 @@ from app.reports.advice_pack import (
 )
 from app.reports.brief import page_count
 from app.services import plan_projections as pp
+from app.services.changes import Changes
 from app.services.documents import document_number
 from app.services.plan_gate import Governing, check_again, usable_level
 from app.services.plan_types import BlockedProduct, NotSuitable, PlanView, refusal
@@ -122,6 +129,23 @@ FEES = Text("费用以产品说明书为准。", "Fees as set out in the product
 
 
 @dataclass(frozen=True)
+class PreparedPack:
+    """A pack's content, gathered and checked on the vault worker, ready to render
+    anywhere (it holds plain data only): the document, whose it is, and the plan (id and
+    version) it came from, None for a model-only pack."""
+
+    client_id: ClientId
+    document: AdvicePackDocument
+    plan_id: uuid.UUID | None
+    plan_version: int | None
+
+    @property
+    def title(self) -> str:
+        """The title the pack is listed under: ``王先生家庭规划 v3``."""
+        return " ".join(self.document.plan_title.split()) + f" {self.document.plan_version}"
+
+
+@dataclass(frozen=True)
 class StoredPack:
     """A pack kept in the vault: the document's id and number, its bytes and SHA-256."""
 
@@ -132,6 +156,31 @@ class StoredPack:
     pages: int
     plan_id: uuid.UUID | None
     plan_version: int | None
+    client_id: ClientId | None = None
+    title: str = ""
+
+    @property
+    def changes(self) -> Changes:
+        """What storing it changed: the client's Documents."""
+        ids = frozenset({self.client_id}) if self.client_id is not None else frozenset()
+        return Changes(documents=True, client_ids=ids)
+
+
+def render_pack(
+    prepared: PreparedPack,
+    password: str | None = None,
+    progress: Callable[[float], None] | None = None,
+) -> builtins.bytes:
+    """The prepared pack as PDF bytes; touches no database, so any thread may call it.
+
+    ``progress`` gets fractions from 0 to 1 on the calling thread; an exception it raises
+    (e.g. the app's ``Cancelled``) stops the rendering and propagates. ``password``
+    (empty counts as none) locks the PDF.
+
+    Raises:
+        ValueError: a recommendation is marked unsuitable (``prepare`` never lets one by).
+    """
+    return render_advice_pack(prepared.document, password=password or None, progress=progress)
 
 
 def words(text: Text, lang: str) -> str:
@@ -269,6 +318,55 @@ class PackService:
 
     # --- building, storing, exporting -------------------------------------------------
 
+    def prepare(
+        self, client_id: ClientId, lang: str = "zh", today: date | None = None
+    ) -> PreparedPack:
+        """Gather and check the pack's content (the first step of ``build``).
+
+        Raises as ``document`` does (NotFound, ValidationError, NotSuitable).
+        """
+        doc, plan = self._document(client_id, lang, today, None)
+        return PreparedPack(
+            client_id=client_id,
+            document=doc,
+            plan_id=plan.id if plan else None,
+            plan_version=plan.version if plan else None,
+        )
+
+    def store(self, prepared: PreparedPack, data: builtins.bytes) -> StoredPack:
+        """Keep ``data`` (``render_pack`` of ``prepared``) under the client's Documents,
+        with the plan's id and the version it was prepared from.
+
+        Raises:
+            ValidationError: ``data`` is not a PDF.
+            NotFound: the client, or the plan, was deleted since the pack was prepared
+                (nothing is kept).
+        """
+        if not data.startswith(b"%PDF"):
+            raise ValidationError("That is not a PDF; generate the advice pack again.")
+        doc = prepared.document
+        document_id = self._ws.documents.store(
+            prepared.client_id,
+            kind="advice_pack",
+            title=prepared.title,
+            lang=doc.lang,
+            document_number=doc.document_number,
+            content=data,
+            plan_id=prepared.plan_id,
+            plan_version=prepared.plan_version,
+        )
+        return StoredPack(
+            document_id=document_id,
+            document_number=doc.document_number,
+            sha256=hashlib.sha256(data).hexdigest(),
+            bytes=data,
+            pages=page_count(data),
+            plan_id=prepared.plan_id,
+            plan_version=prepared.plan_version,
+            client_id=prepared.client_id,
+            title=prepared.title,
+        )
+
     def build(
         self,
         client_id: ClientId,
@@ -278,32 +376,11 @@ class PackService:
         *,
         today: date | None = None,
     ) -> StoredPack:
-        """Render the pack and keep it in the vault under the client's Documents (with
-        the plan's id and version). Nothing is stored when a check refuses it."""
-        doc, plan = self._document(client_id, lang, today, None)
-        data = render_advice_pack(doc, password=password or None, progress=progress)
-        plan_id = plan.id if plan else None
-        plan_version = plan.version if plan else None
-        title = " ".join(doc.plan_title.split()) + f" {doc.plan_version}"
-        document_id = self._ws.documents.store(
-            client_id,
-            kind="advice_pack",
-            title=title,
-            lang=doc.lang,
-            document_number=doc.document_number,
-            content=data,
-            plan_id=plan_id,
-            plan_version=plan_version,
-        )
-        return StoredPack(
-            document_id=document_id,
-            document_number=doc.document_number,
-            sha256=hashlib.sha256(data).hexdigest(),
-            bytes=data,
-            pages=page_count(data),
-            plan_id=plan_id,
-            plan_version=plan_version,
-        )
+        """Prepare, render and store in one go (the command line's way): the pack is kept
+        in the vault under the client's Documents (with the plan's id and version).
+        Nothing is stored when a check refuses it."""
+        prepared = self.prepare(client_id, lang, today)
+        return self.store(prepared, render_pack(prepared, password, progress))
 
     def export(self, document_id: uuid.UUID, path: Path) -> Path:
         """Write a stored pack to ``path`` (whole or not at all), recorded in the audit."""
@@ -313,18 +390,7 @@ class PackService:
 
     @staticmethod
     def _governing(s: Session, client: Client, today: date) -> Governing:
-        try:
-            return usable_level(s, client, today)
-        except ValidationError as exc:
-            message = (
-                str(exc)
-                .replace(
-                    "then make the plan from the model portfolio of their level",
-                    "then make the advice pack",
-                )
-                .replace("a plan needs a valid level", "an advice pack needs a valid level")
-            )
-            raise ValidationError(message) from exc
+        return usable_level(s, client, today, purpose="pack")
 
     def _recommendations(
         self, plan: PlanView | None, gate: ClientId, today: date, lang: PackLang
@@ -527,4 +593,4 @@ def _reasons(model_only: bool, level_code: str, lang: PackLang) -> tuple[str, ..
     )
 
 
-__all__ = ["LANGS", "PackService", "StoredPack", "pack_lang"]
+__all__ = ["LANGS", "PackService", "PreparedPack", "StoredPack", "pack_lang", "render_pack"]

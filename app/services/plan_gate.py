@@ -94,19 +94,27 @@ def governing(s: Session, client: Client, today: date) -> Governing | None:
     return min(found, key=lambda g: (g.level, not g.lowest_class, str(g.client_id)))
 
 
-def usable_level(s: Session, client: Client, today: date) -> Governing:
-    """``governing`` with a valid assessment, or a ValidationError that says to assess."""
+# What a valid level is needed for: (what to do after assessing, what needs the level).
+PURPOSES = {
+    "plan": ("make the plan from the model portfolio of their level", "a plan"),
+    "pack": ("make the advice pack", "an advice pack"),
+}
+
+
+def usable_level(s: Session, client: Client, today: date, purpose: str = "plan") -> Governing:
+    """``governing`` with a valid assessment, or a ValidationError that says to assess
+    (worded for ``purpose``: "plan" or "pack")."""
+    then, needs = PURPOSES[purpose]
     gov = governing(s, client, today)
     if gov is None:
-        who = "none of its members has" if client.kind == "household" else "the client has"
+        who = "none of its members has" if client.kind == "household" else "the client has not"
         raise ValidationError(
-            f"No risk assessment: {who} been assessed. Assess the client first, then make "
-            "the plan from the model portfolio of their level."
+            f"No risk assessment: {who} been assessed. Assess the client first, then {then}."
         )
     if not gov.validity.usable:
         raise ValidationError(
             f"The risk assessment of {gov.name} ({rp.level_code(gov.level)}) is no longer "
-            "valid. Re-assess first: a plan needs a valid level."
+            f"valid. Re-assess first: {needs} needs a valid level."
         )
     return gov
 

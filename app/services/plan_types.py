@@ -102,16 +102,24 @@ class NotSuitable(ValidationError):
 def refusal(blocked: tuple[BlockedProduct, ...], lang: str) -> str:
     """Why each product was refused, in ``lang``, and that nothing was saved."""
     zh = lang.lower().startswith("zh")
+    stop, gap = ("。", "") if zh else (".", " ")
+
+    def sentence(text: str) -> str:  # the finding texts may or may not end with a stop
+        text = text.strip()
+        return text if not text or text[-1] in "。.!?！？" else text + stop
+
     parts = []
     for b in blocked:
-        reasons = " ".join(f"{f.why.get(lang)} {f.remedy.get(lang)}" for f in b.findings)
+        reasons = gap.join(
+            sentence(f.why.get(lang)) + gap + sentence(f.remedy.get(lang)) for f in b.findings
+        )
         parts.append(
             f"{b.code}（{b.name}）未通过适当性检查：{reasons}"
             if zh
             else f"{b.code} ({b.name}) does not pass the suitability check: {reasons}"
         )
     tail = "未作任何保存。" if zh else "Nothing was saved."
-    return " ".join([*parts, tail])
+    return gap.join([*parts, tail])
 
 
 # --- what the service takes and returns ----------------------------------------------

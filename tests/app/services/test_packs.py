@@ -23,9 +23,10 @@ from sqlalchemy import select
 
 from app.domain.errors import ValidationError
 from app.domain.ids import ClientId
-from app.reports.brief import format_cny
+from app.reports.brief import format_cny, page_count
+from app.services.changes import Changes
 from app.services.clients import NewClient
-from app.services.packs import PackService
+from app.services.packs import PackService, render_pack
 from app.services.plans import GoalFields, NotSuitable
 from app.services.risk import questionnaire
 from app.services.workspace import Workspace
@@ -316,3 +317,76 @@ def test_the_command_builds_stores_and_exports(
     assert re.search(r'"document_number":\s*"AP-', done.stdout)
     again = subprocess.run(args, capture_output=True, text=True, env=env)
     assert again.returncode != 0 and "--force" in again.stderr
+
+
+# --- the three steps the app runs on different threads ----------------------------------
+
+
+def test_prepare_render_and_store_make_what_build_makes(
+    bank: Workspace, packs: PackService, planned: ClientId
+) -> None:
+    plan = bank.plans.current_for(planned)
+    assert plan is not None
+
+    prepared = packs.prepare(planned, "en")
+    assert (prepared.client_id, prepared.plan_id, prepared.plan_version) == (
+        planned,
+        plan.id,
+        plan.version,
+    )
+    assert prepared.title == f"{' '.join(plan.title.split())} v{plan.version}"
+    fractions: list[float] = []
+    data = render_pack(prepared, progress=fractions.append)
+    assert stored_packs(bank, planned) == []  # gathering and rendering keep nothing
+    assert fractions[-1] == 1.0 and fractions == sorted(fractions) and len(fractions) > 10
+
+    stored = packs.store(prepared, data)
+
+    (row,) = bank.documents.list_for(planned)
+    assert (row.id, row.document_number, row.title, row.lang) == (
+        stored.document_id,
+        prepared.document.document_number,
+        prepared.title,
+        "en",
+    )
+    assert (row.plan_id, row.plan_version) == (plan.id, plan.version)
+    assert row.sha256 == stored.sha256 == hashlib.sha256(data).hexdigest()
+    assert stored.pages == page_count(data) >= 5 and stored.title == prepared.title
+    assert stored.changes == Changes(documents=True, client_ids=frozenset({planned}))
+    assert bank.documents.content(stored.document_id) == data
+
+
+def test_rendering_needs_no_vault(bank: Workspace, packs: PackService, c3: ClientId) -> None:
+    prepared = packs.prepare(c3, "zh")
+    bank.close()  # the app renders on a pool thread, away from the database
+    data = render_pack(prepared, password="s3cret-Pa55")
+    assert data.startswith(b"%PDF") and b"/Encrypt" in data
+
+
+def test_a_render_stopped_by_its_progress_keeps_nothing(
+    bank: Workspace, packs: PackService, c3: ClientId
+) -> None:
+    class Stop(Exception):
+        pass
+
+    def progress(fraction: float) -> None:
+        if fraction > 0.3:
+            raise Stop
+
+    prepared = packs.prepare(c3, "zh")
+    with pytest.raises(Stop):
+        render_pack(prepared, progress=progress)
+    assert stored_packs(bank, c3) == []
+
+
+def test_store_refuses_what_is_not_a_pdf(bank: Workspace, packs: PackService, c3: ClientId) -> None:
+    prepared = packs.prepare(c3, "zh")
+    with pytest.raises(ValidationError, match="not a PDF"):
+        packs.store(prepared, b"<html>not a pack</html>")
+    assert stored_packs(bank, c3) == []
+
+
+def test_the_refusal_says_the_client_is_not_assessed(bank: Workspace, packs: PackService) -> None:
+    cid = add_client(bank, "钱未评", cash="500000", holdings={})
+    with pytest.raises(ValidationError, match="the client has not been assessed"):
+        packs.prepare(cid, "zh")
