@@ -10,7 +10,7 @@ ORM bulk inserts in chunks, which keeps 10,000 clients to well under two minutes
 The parts: ``demo_data`` (people and households), ``demo_market`` (shelf, prices, FX),
 ``demo_book`` (accounts, holdings, transactions), ``demo_notes`` (notes and consents),
 ``demo_risk`` (risk assessments), ``demo_relationship`` (interactions, meetings, tasks,
-care dates, client events and complaints).
+care dates, client events and complaints), ``demo_plans`` (a few clients' plans).
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from app.services.demo_book import PortfolioMaker
 from app.services.demo_data import HouseholdDraft, PersonDraft, load_words, make_people
 from app.services.demo_market import Market, build_market
 from app.services.demo_notes import NoteWriter, consents
+from app.services.demo_plans import write_demo_plans
 from app.services.demo_relationship import RelationshipMaker
 from app.services.demo_risk import AssessmentMaker
 from app.vault import outbox
@@ -350,6 +351,8 @@ def build_demo_book(
             report(0.92, "Valuing every client and setting tiers")
             ws.portfolio.revalue(s)
             s.flush()
+            report(0.96, "Writing sample plans for a few assessed clients")
+            write_demo_plans(s, w.write, market.products, random.Random(f"{seed}/plans"), today)
         # Outside applying_remote: the audit event is the device's own, and is pushed.
         ws.record(
             s,
@@ -357,6 +360,8 @@ def build_demo_book(
             ws.vault.paths.folder.name,
             {"clients": clients, "seed": seed, "today": today.isoformat()},
         )
+    report(0.98, "Summing up the book for Home")
+    ws.home.summary(today)  # cached in the vault: the first unlock paints it at once
     counts = w.counts
     report(1.0, "Done")
     return DemoStats(

@@ -4,7 +4,8 @@ and writes them (``PlanService``), the one door callers use; the names they need
 re-exported here. Its parts live beside it, one idea each: ``plan_types`` (what it takes
 and returns, and the checks on input), ``plan_gate`` (the suitability gate), ``plan_rows``
 (a plan's rows in the vault, read into views), ``plan_review`` (status moves and the copy
-for the next review) and ``plan_projections`` (model files and projection maths).
+for the next review), ``plan_projections`` (model files and projection maths) and
+``plan_products`` (the shelf through the plan's gate, for the product picker).
 
 Why it is shaped so:
 
@@ -37,8 +38,8 @@ from app.domain import risk_profile as rp
 from app.domain.bilingual import Text
 from app.domain.errors import ValidationError
 from app.domain.ids import ClientId
+from app.services import plan_products, plan_review
 from app.services import plan_projections as pp
-from app.services import plan_review
 from app.services.changes import Changes
 from app.services.plan_gate import (
     Governing,
@@ -48,6 +49,7 @@ from app.services.plan_gate import (
     snapshot,
     usable_level,
 )
+from app.services.plan_products import Candidate
 from app.services.plan_rows import (
     changes,
     editable,
@@ -348,6 +350,17 @@ class PlanService:
     def remove_recommendation(self, recommendation_id: uuid.UUID) -> Changes:
         return self._remove(PlanRecommendation, recommendation_id, "recommendation")
 
+    def candidates(
+        self,
+        plan_id: uuid.UUID,
+        query: str = "",
+        amount_cny: Decimal = Decimal(0),
+        today: date | None = None,
+    ) -> list[Candidate]:
+        """The products whose code or name holds ``query``, each with the gate's verdict
+        for ``amount_cny`` in this plan (blocked ones say why): what a picker shows."""
+        return plan_products.candidates(self._ws, plan_id, query, amount_cny, today)
+
     # --- status and review -----------------------------------------------------------
 
     def set_status(self, plan_id: uuid.UUID, status: str, on: date | None = None) -> Changes:
@@ -429,6 +442,7 @@ __all__ = [
     "TRANSITIONS",
     "AllocationLine",
     "BlockedProduct",
+    "Candidate",
     "CheckedFinding",
     "FlowFields",
     "FlowView",

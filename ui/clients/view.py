@@ -1,7 +1,8 @@
 """One client: a header (name, tier and risk badges, the extra-care badge, assets, RM,
-last contact, masked ID, "Assess risk tolerance") over the Profile, Portfolio and Risk
-tabs, and the Timeline. "Meeting" opens meeting mode on the client (a note without a
-scheduled meeting). Opening it records one "viewed" audit event."""
+last contact, masked ID, "Assess risk tolerance") over the Profile, Portfolio, Risk,
+Plan, Documents, Timeline, Contacts and Complaints tabs. "Meeting" opens meeting mode on
+the client (a note without a scheduled meeting). Opening it records one "viewed" audit
+event."""
 
 from __future__ import annotations
 
@@ -24,7 +25,9 @@ from ui.clients.timeline_tab import TimelineTab
 from ui.complaints.badge import badge_for, badge_tip
 from ui.complaints.tab import ComplaintsTab
 from ui.contacts.tab import ContactsTab
+from ui.documents.tab import DocumentsTab
 from ui.formatting import format_money
+from ui.plans.tab import PlanTab
 from ui.risk.common import CARE_STYLE, RiskWords, data_lang
 from ui.risk.risk_tab import RiskTab
 from ui.session import VaultSession
@@ -87,6 +90,10 @@ class ClientView(QWidget):
         self.tabs.addTab(self.profile_tab, self.tr("Profile"))
         self.tabs.addTab(self.portfolio_tab, self.tr("Portfolio"))
         self.tabs.addTab(self.risk_tab, self.tr("Risk"))
+        self.plan_tab = PlanTab(self.session)
+        self.tabs.addTab(self.plan_tab, self.tr("Plan"))
+        self.documents_tab = DocumentsTab(self.session)
+        self.tabs.addTab(self.documents_tab, self.tr("Documents"))
         self.timeline_tab = TimelineTab(self.session)
         self.timeline_tab.sig_open_note.connect(self.sig_note.emit)
         self.tabs.addTab(self.timeline_tab, self.tr("Timeline"))
@@ -118,6 +125,8 @@ class ClientView(QWidget):
             self.timeline_tab.open(client_id)
             self.complaints_tab.open(client_id)
             self.contacts_tab.open(client_id)
+            self.plan_tab.open(client_id)
+            self.documents_tab.open(client_id)
 
     def _show(self, client_id: ClientId, opened: Opened) -> None:
         if client_id != self.client_id:
@@ -204,3 +213,5 @@ class ClientView(QWidget):
         self.timeline_tab.clear()
         self.contacts_tab.clear()
         self.complaints_tab.clear()
+        self.plan_tab.clear()
+        self.documents_tab.clear()

@@ -15,8 +15,9 @@ from app.vault.connection import read_meta
 
 
 def test_a_summary_is_cached_and_reads_back_equal(ws: Workspace) -> None:
-    build_demo_book(ws, clients=12, seed=5)
     assert ws.home.cached() is None  # nothing computed yet
+    build_demo_book(ws, clients=12, seed=5)
+    assert ws.home.cached() is not None  # the demo book sums itself up for Home
     pending = ws.pending_changes()
     summary = ws.home.summary()
     cached = ws.home.cached()

@@ -1,0 +1,129 @@
+"""The product picker's table: the shelf as the plan's suitability gate sees it for the
+amount typed, with products that pass first and blocked ones greyed, each saying why.
+
+Why it is shaped so: a blocked product stays in the list (the banker sees that it
+exists and why it cannot be offered) but reads as unavailable: grey, the first reason
+in the Gate column and every reason in the tooltip. The verdicts come whole from
+``ws.plans.candidates``, the gate's own rules, so this only lays them out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from app.services.plans import Candidate
+from ui.plans.words import said
+
+Index = QModelIndex | QPersistentModelIndex
+DISPLAY = Qt.ItemDataRole.DisplayRole
+COLUMNS = ("code", "name", "type", "class", "rating", "lockup", "gate")
+GATE = COLUMNS.index("gate")
+GREY = QColor("#9aa5b1")
+
+
+class CandidatesModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[Candidate] = []
+        self.classes: dict[str, str] = {}
+        self.heads = (
+            self.tr("Code"),
+            self.tr("Product"),
+            self.tr("Type"),
+            self.tr("Asset class"),
+            self.tr("Risk"),
+            self.tr("Lock-up"),
+            self.tr("Suitability"),
+        )
+        self.types = {
+            "deposit": self.tr("Deposit"),
+            "wmp": self.tr("Wealth management"),
+            "mutual_fund": self.tr("Mutual fund"),
+            "bond": self.tr("Bond"),
+            "equity": self.tr("Equity"),
+            "insurance": self.tr("Insurance"),
+            "trust": self.tr("Trust"),
+            "private_fund": self.tr("Private fund"),
+            "structured": self.tr("Structured"),
+            "gold": self.tr("Gold"),
+        }
+
+    def set_candidates(self, items: list[Candidate], classes: Mapping[str, str]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.classes = dict(classes)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_candidates([], {})
+
+    def item(self, row: int) -> Candidate | None:
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def row_of(self, code: str) -> int:
+        return next((r for r, c in enumerate(self.items) if c.code == code), -1)
+
+    def reasons(self, c: Candidate) -> str:
+        """Why it cannot be added (every blocking finding with its remedy), or ""."""
+        if c.recommended:
+            return self.tr("Already recommended in this plan.")
+        return " ".join(f"{said(f.why)} {said(f.remedy)}" for f in c.blocking)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
+            return self.heads[section] if 0 <= section < len(self.heads) else None
+        return None
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        c = self.item(index.row()) if index.isValid() else None
+        if c is None or not 0 <= index.column() < len(COLUMNS):
+            return None
+        column = COLUMNS[index.column()]
+        if role == DISPLAY:
+            return self._text(c, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if not c.can_add:
+                return QColor("#b42318") if column == "gate" and c.blocking else GREY
+            if column == "gate":
+                return QColor("#9a6700" if c.warnings else "#2f7d5b")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.reasons(c) or " ".join(said(f.why) for f in c.warnings) or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("rating", "lockup"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return c.code
+        return None
+
+    def _text(self, c: Candidate, column: str) -> str:
+        if column == "code":
+            return c.code
+        if column == "name":
+            return c.name if c.currency == "CNY" else f"{c.name} ({c.currency})"
+        if column == "type":
+            return self.types.get(c.type, c.type)
+        if column == "class":
+            return self.classes.get(c.asset_class, c.asset_class)
+        if column == "rating":
+            return f"R{c.risk_rating}"
+        if column == "lockup":
+            return self.tr("{0} days").format(c.lockup_days) if c.lockup_days else "—"
+        if c.recommended:
+            return self.tr("In the plan")
+        if c.blocking:
+            return self.tr("Blocked: {0}").format(said(c.blocking[0].why))
+        if c.warnings:
+            return self.tr("Passes, with a warning")
+        return self.tr("Passes")
+
+
+__all__ = ["COLUMNS", "GATE", "CandidatesModel"]
