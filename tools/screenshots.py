@@ -4,8 +4,9 @@
 
 Builds a 200-client demo book in a temporary vault (cheap key derivation: it is thrown
 away), drives the real window through unlock, Home, Clients, a client's Profile,
-Portfolio and Risk tabs, the assessment wizard and its results, and saves each with
-``QWidget.grab()``.
+Portfolio, Risk, Timeline, Plan and Documents tabs, the assessment wizard and its
+results, the calendar, tasks, events, search, meeting mode, and an advice pack's
+preview, and saves each with ``QWidget.grab()``.
 """
 
 from __future__ import annotations
@@ -56,6 +57,52 @@ def assessed_person(window: Any) -> Any:
         return next(r.id for r in rows if r.risk_level is not None)
 
     return window.session.worker.run_sync(pick)
+
+
+def planned_person(window: Any) -> Any:
+    """A person with a draft plan (the demo gives a few assessed clients one)."""
+
+    def pick(ws: Any) -> Any:
+        rows = ws.book.rows(ws.book.ids(BookFilter(kinds=frozenset({"person"}))))
+        for r in rows:
+            if r.risk_level is not None and any(
+                p.status == "draft" for p in ws.plans.list_for(r.id)
+            ):
+                return r.id
+        raise LookupError("the demo book has no draft plan")
+
+    return window.session.worker.run_sync(pick)
+
+
+def plan_screens(app: QApplication, window: Any, shot: Callable[..., None]) -> None:
+    """A client's plan (goals and the live projection, then the allocation), the
+    Documents tab, the advice-pack dialog after making a pack, and its preview."""
+    window.open_client(planned_person(window))
+    view = window.client_view
+    wait(app, lambda: view.profile_tab.profile is not None)
+    tab = view.plan_tab
+    view.tabs.setCurrentWidget(tab)
+    wait(app, lambda: tab.plan is not None and tab.editor.projection.projections is not None)
+    wait(app, lambda: getattr(tab.editor.projection, "chart", None) is not None)
+    shot("plan-goals")
+    tab.editor.pages.setCurrentWidget(tab.editor.allocation)
+    wait(app, lambda: True)
+    shot("plan-allocation")
+    docs = view.documents_tab
+    view.tabs.setCurrentWidget(docs)
+    wait(app, lambda: docs.loaded)
+    dialog = docs.new_advice_pack()
+    assert dialog is not None
+    dialog.generate()
+    wait(app, lambda: docs.preview is not None or bool(dialog.error.text()), seconds=60)
+    if docs.preview is None:
+        raise RuntimeError(f"no advice pack: {dialog.error.text()}")
+    preview = docs.preview
+    wait(app, lambda: True)
+    shot("pack-preview", preview)
+    preview.close()
+    wait(app, lambda: docs.model.rowCount() > 0)
+    shot("client-documents")
 
 
 def risk_screens(app: QApplication, window: Any, shot: Callable[..., None]) -> None:
@@ -166,6 +213,10 @@ def main() -> int:
     window.client_view.tabs.setCurrentIndex(1)
     wait(app, lambda: window.client_view.portfolio_tab.data is not None)
     shot("client-portfolio")
+    person = window.client_view.client_id
+    plan_screens(app, window, shot)  # before the wizard re-assesses anyone
+    window.open_client(person)
+    wait(app, lambda: window.client_view.profile_tab.profile is not None)
     risk_screens(app, window, shot)
     relationship_screens(app, window, shot)
     window.close()

@@ -1,6 +1,85 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddProductDialog</name>
+    <message>
+        <location filename="../../ui/plans/product_dialog.py" line="54" />
+        <source>Add product to the plan</source>
+        <translation>向规划添加产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/product_dialog.py" line="61" />
+        <source>Code or name, e.g. 基金 or 0001</source>
+        <translation>产品代码或名称，例如：基金、0001</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/product_dialog.py" line="63" />
+        <source>Yuan, e.g. 500,000 or 50万</source>
+        <translation>单位：元，例如：500,000 或 50万</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/product_dialog.py" line="81" />
+        <source>Why this product, for which goal (kept with the plan)</source>
+        <translation>推荐该产品的理由及对应目标（随规划保存）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/product_dialog.py" line="85" />
+        <source>Add to plan</source>
+        <translation>加入规划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/product_dialog.py" line="87" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/product_dialog.py" line="88" />
+        <source>Amount (CNY)</source>
+        <translation>金额（人民币）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/product_dialog.py" line="92" />
+        <source>Rationale</source>
+        <translation>推荐理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/product_dialog.py" line="110" />
+        <location filename="../../ui/plans/product_dialog.py" line="179" />
+        <source>Type the amount in yuan, e.g. 500,000 or 50万.</source>
+        <translation>请以元为单位输入金额，例如：500,000 或 50万。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/product_dialog.py" line="131" />
+        <source>{0} products, {1} can be added for this amount</source>
+        <translation>共 {0} 只产品，按此金额可添加 {1} 只</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/product_dialog.py" line="153" />
+        <source>Choose a product from the list.</source>
+        <translation>请从列表中选择产品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/product_dialog.py" line="158" />
+        <source>{0} {1} cannot be added: {2}</source>
+        <translation>{0} {1} 无法添加：{2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/product_dialog.py" line="165" />
+        <source>{0} {1} passes the suitability check for this amount.</source>
+        <translation>按此金额，{0} {1} 通过适当性检查。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/product_dialog.py" line="176" />
+        <source>Choose a product from the list first.</source>
+        <translation>请先从列表中选择产品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/product_dialog.py" line="182" />
+        <source>{0} cannot be added: {1}</source>
+        <translation>{0} 无法添加：{1}</translation>
+    </message>
+</context>
+<context>
     <name>AgendaModel</name>
     <message>
         <location filename="../../ui/calendar/model.py" line="176" />
@@ -31,6 +110,133 @@
         <location filename="../../ui/calendar/model.py" line="181" />
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>AllocationModel</name>
+    <message>
+        <location filename="../../ui/plans/allocation_model.py" line="75" />
+        <source>Asset class</source>
+        <translation>资产类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/allocation_model.py" line="76" />
+        <source>Current</source>
+        <translation>当前比例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/allocation_model.py" line="77" />
+        <source>Model</source>
+        <translation>模型比例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/allocation_model.py" line="78" />
+        <source>Band</source>
+        <translation>允许范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/allocation_model.py" line="79" />
+        <source>Proposed</source>
+        <translation>建议比例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/allocation_model.py" line="80" />
+        <source>Drift</source>
+        <translation>偏离</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/allocation_model.py" line="139" />
+        <source>{0}: {1} is outside the band {2}–{3} the model allows.</source>
+        <translation>{0}：{1} 超出模型允许的范围 {2}–{3}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/allocation_model.py" line="160" />
+        <source>This model has no cash to balance with; adjust another class.</source>
+        <translation>该模型组合不含现金，无法用现金调平；请调整其他资产类别。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/allocation_model.py" line="165" />
+        <source>Cash would be {0}, outside its band {1}–{2}: adjust another class.</source>
+        <translation>现金比例将为 {0}，超出其允许范围 {1}–{2}；请调整其他资产类别。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/allocation_model.py" line="209" />
+        <source>Double-click to change, within {0}–{1}</source>
+        <translation>双击修改，范围 {0}–{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/allocation_model.py" line="222" />
+        <source>Type the weight as a percentage, e.g. 32.5.</source>
+        <translation>请以百分比输入比例，例如：32.5。</translation>
+    </message>
+</context>
+<context>
+    <name>AllocationPanel</name>
+    <message>
+        <location filename="../../ui/plans/allocation_panel.py" line="83" />
+        <source>Balance with cash</source>
+        <translation>用现金调平</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/allocation_panel.py" line="84" />
+        <source>Put the difference from 100% on cash</source>
+        <translation>将与 100% 的差额计入现金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/allocation_panel.py" line="86" />
+        <source>Reset to model</source>
+        <translation>恢复模型配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/allocation_panel.py" line="88" />
+        <source>Start again from the model portfolio of the client's level today</source>
+        <translation>按客户当前风险等级对应的模型组合重新配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/allocation_panel.py" line="97" />
+        <location filename="../../ui/plans/allocation_panel.py" line="226" />
+        <source>Trades to reach the proposal</source>
+        <translation>调整至建议配置所需交易</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/allocation_panel.py" line="126" />
+        <source>Model {0} {1}: each weight may move within its band.</source>
+        <translation>模型组合 {0} {1}：各类资产比例可在允许范围内调整。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/allocation_panel.py" line="132" />
+        <source>Trades to reach the proposal: {0} to invest</source>
+        <translation>调整至建议配置所需交易：需投资 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/allocation_panel.py" line="134" />
+        <source>Trades to reach the proposal: none needed</source>
+        <translation>调整至建议配置所需交易：无需交易</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/allocation_panel.py" line="150" />
+        <source>Total {0}</source>
+        <translation>合计 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/allocation_panel.py" line="154" />
+        <source>{0} over</source>
+        <translation>超出 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/allocation_panel.py" line="154" />
+        <source>{0} short</source>
+        <translation>不足 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/allocation_panel.py" line="156" />
+        <source>Total {0}: {1}; the weights must add up to 100%.</source>
+        <translation>合计 {0}：{1}；各类资产比例之和须为 100%。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/allocation_panel.py" line="201" />
+        <source>Not saved: {0} Fix it and the allocation is saved.</source>
+        <translation>未保存：{0} 修正后资产配置将自动保存。</translation>
     </message>
 </context>
 <context>
@@ -263,6 +469,124 @@
     </message>
 </context>
 <context>
+    <name>CandidatesModel</name>
+    <message>
+        <location filename="../../ui/plans/candidates_model.py" line="34" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/candidates_model.py" line="35" />
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/candidates_model.py" line="36" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/candidates_model.py" line="37" />
+        <source>Asset class</source>
+        <translation>资产类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/candidates_model.py" line="38" />
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/candidates_model.py" line="39" />
+        <source>Lock-up</source>
+        <translation>封闭期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/candidates_model.py" line="40" />
+        <source>Suitability</source>
+        <translation>适当性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/candidates_model.py" line="43" />
+        <source>Deposit</source>
+        <translation>存款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/candidates_model.py" line="44" />
+        <source>Wealth management</source>
+        <translation>银行理财</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/candidates_model.py" line="45" />
+        <source>Mutual fund</source>
+        <translation>公募基金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/candidates_model.py" line="46" />
+        <source>Bond</source>
+        <translation>债券</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/candidates_model.py" line="47" />
+        <source>Equity</source>
+        <translation>股票</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/candidates_model.py" line="48" />
+        <source>Insurance</source>
+        <translation>保险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/candidates_model.py" line="49" />
+        <source>Trust</source>
+        <translation>信托</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/candidates_model.py" line="50" />
+        <source>Private fund</source>
+        <translation>私募基金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/candidates_model.py" line="51" />
+        <source>Structured</source>
+        <translation>结构性产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/candidates_model.py" line="52" />
+        <source>Gold</source>
+        <translation>黄金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/candidates_model.py" line="73" />
+        <source>Already recommended in this plan.</source>
+        <translation>已在本规划中推荐。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/candidates_model.py" line="119" />
+        <source>{0} days</source>
+        <translation>{0} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/candidates_model.py" line="121" />
+        <source>In the plan</source>
+        <translation>已在规划中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/candidates_model.py" line="123" />
+        <source>Blocked: {0}</source>
+        <translation>未通过：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/candidates_model.py" line="125" />
+        <source>Passes, with a warning</source>
+        <translation>通过（有提示）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/candidates_model.py" line="126" />
+        <source>Passes</source>
+        <translation>通过</translation>
+    </message>
+</context>
+<context>
     <name>CareDateDialog</name>
     <message>
         <location filename="../../ui/contacts/dialogs.py" line="65" />
@@ -349,56 +673,52 @@
 <context>
     <name>ClientListModel</name>
     <message>
-        <location filename="../../ui/clients/list_model.py" line="62" />
+        <location filename="../../ui/clients/list_model.py" line="67" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/list_model.py" line="63" />
+        <location filename="../../ui/clients/list_model.py" line="68" />
         <source>Tier</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/list_model.py" line="64" />
+        <location filename="../../ui/clients/list_model.py" line="69" />
         <source>Assets (CNY)</source>
         <translation>资产（人民币）</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/list_model.py" line="65" />
+        <location filename="../../ui/clients/list_model.py" line="70" />
         <source>Risk level</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/list_model.py" line="66" />
+        <location filename="../../ui/clients/list_model.py" line="71" />
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/list_model.py" line="67" />
+        <location filename="../../ui/clients/list_model.py" line="72" />
         <source>RM</source>
         <translation>客户经理</translation>
     </message>
     <message>
-        <source>Relationship manager</source>
-        <translation type="vanished">客户经理</translation>
-    </message>
-    <message>
-        <location filename="../../ui/clients/list_model.py" line="68" />
+        <location filename="../../ui/clients/list_model.py" line="73" />
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/list_model.py" line="69" />
+        <location filename="../../ui/clients/list_model.py" line="74" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/list_model.py" line="212" />
+        <location filename="../../ui/clients/list_model.py" line="217" />
         <source>not assessed</source>
         <translation>未评估</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/list_model.py" line="214" />
+        <location filename="../../ui/clients/list_model.py" line="219" />
         <source>never</source>
         <translation>从未</translation>
     </message>
@@ -406,81 +726,87 @@
 <context>
     <name>ClientView</name>
     <message>
-        <location filename="../../ui/clients/view.py" line="56" />
+        <location filename="../../ui/clients/view.py" line="59" />
         <source>← Clients</source>
         <translation>← 客户列表</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="70" />
+        <location filename="../../ui/clients/view.py" line="73" />
         <source>Assess risk tolerance</source>
         <translation>风险承受能力评估</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="77" />
+        <location filename="../../ui/clients/view.py" line="80" />
         <source>Meeting</source>
         <translation>会面</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="78" />
+        <location filename="../../ui/clients/view.py" line="81" />
         <source>Meeting mode: the brief and a new note on this client</source>
         <translation>会面模式：显示客户简报，并为该客户新建笔记</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="87" />
+        <location filename="../../ui/clients/view.py" line="90" />
         <source>Profile</source>
         <translation>资料</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="88" />
+        <location filename="../../ui/clients/view.py" line="91" />
         <source>Portfolio</source>
         <translation>持仓</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="89" />
+        <location filename="../../ui/clients/view.py" line="92" />
         <source>Risk</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="92" />
+        <location filename="../../ui/clients/view.py" line="94" />
+        <source>Plan</source>
+        <translation>规划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/view.py" line="96" />
+        <source>Documents</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/view.py" line="99" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="94" />
+        <location filename="../../ui/clients/view.py" line="101" />
         <source>Contacts</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="96" />
+        <location filename="../../ui/clients/view.py" line="103" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="158" />
+        <location filename="../../ui/clients/view.py" line="167" />
         <source>Elderly ({0})</source>
         <translation>老年客户（{0}岁）</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="160" />
+        <location filename="../../ui/clients/view.py" line="169" />
         <source>Vulnerable</source>
         <translation>需特别关注</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="161" />
+        <location filename="../../ui/clients/view.py" line="170" />
         <source>Extra care</source>
         <translation>特别关注</translation>
     </message>
     <message>
-        <source>Risk: not assessed</source>
-        <translation type="vanished">风险：未评估</translation>
-    </message>
-    <message>
-        <location filename="../../ui/clients/view.py" line="133" />
+        <location filename="../../ui/clients/view.py" line="142" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/view.py" line="135" />
+        <location filename="../../ui/clients/view.py" line="144" />
         <source>RM {0} · last contact {1} · ID {2}</source>
         <translation>客户经理 {0} · 最近联系 {1} · 证件 {2}</translation>
     </message>
@@ -985,6 +1311,177 @@
     </message>
 </context>
 <context>
+    <name>CopyDialog</name>
+    <message>
+        <location filename="../../ui/plans/plan_dialogs.py" line="95" />
+        <source>Copy for the next review</source>
+        <translation>复制用于下次复核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/plan_dialogs.py" line="107" />
+        <source>A new draft, version {0}: goals, cash flows and the allocation are copied; each product is checked again and left out if it no longer passes. This plan stays as it is.</source>
+        <translation>将生成新草稿（第 {0} 版）：复制目标、现金流和资产配置；每只产品重新进行适当性检查，不再通过的将不予保留。本规划保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/plan_dialogs.py" line="115" />
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/plan_dialogs.py" line="116" />
+        <source>Review year</source>
+        <translation>复核年度</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentExport</name>
+    <message>
+        <location filename="../../ui/documents/export.py" line="49" />
+        <source>Export the document as PDF</source>
+        <translation>将文件导出为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/export.py" line="49" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/export.py" line="57" />
+        <source>Not exported: {0}</source>
+        <translation>未导出：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/export.py" line="69" />
+        <source>Exported to {0} (recorded in the audit trail). The file is outside the vault: keep it safe and delete it once it is sent.</source>
+        <translation>已导出到 {0}（已记入审计记录）。该文件位于保险库之外：请妥善保管，发送后及时删除。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsModel</name>
+    <message>
+        <location filename="../../ui/documents/model.py" line="41" />
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/model.py" line="42" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/model.py" line="43" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/model.py" line="44" />
+        <source>Document number</source>
+        <translation>文件编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/model.py" line="45" />
+        <source>Plan version</source>
+        <translation>方案版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/model.py" line="46" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/model.py" line="47" />
+        <source>Created by</source>
+        <translation>创建人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/model.py" line="48" />
+        <source>Created at</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/model.py" line="49" />
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/model.py" line="52" />
+        <source>Advice pack</source>
+        <translation>财富规划建议书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/model.py" line="53" />
+        <source>Risk assessment</source>
+        <translation>风险评估</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/model.py" line="54" />
+        <source>Meeting brief</source>
+        <translation>会面简报</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTab</name>
+    <message>
+        <location filename="../../ui/documents/tab.py" line="76" />
+        <source>New advice pack…</source>
+        <translation>生成建议书…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/tab.py" line="78" />
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/tab.py" line="80" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/tab.py" line="82" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/tab.py" line="156" />
+        <source>1 document</source>
+        <translation>1 份文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/tab.py" line="156" />
+        <source>{0} documents</source>
+        <translation>{0} 份文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/tab.py" line="162" />
+        <source>No documents yet. “New advice pack…” makes the client's advice pack and keeps it here.</source>
+        <translation>暂无文件。点击“生成建议书…”可为客户生成财富规划建议书，并保存在此处。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/tab.py" line="275" />
+        <source>Delete document</source>
+        <translation>删除文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/tab.py" line="277" />
+        <source>Delete {0} “{1}”?
+
+It leaves the client's Documents on this laptop and, at the next sync, at the bank. Copies already exported or handed to the client are not affected.</source>
+        <translation>删除{0}“{1}”？
+
+该文件将从本机客户的“文件”页中移除，并于下次同步时从行内系统中删除。已导出或已交给客户的副本不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/tab.py" line="294" />
+        <source>Deleted {0}.</source>
+        <translation>已删除 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/tab.py" line="317" />
+        <source>Advice pack {0} made ({1} pages) and kept in the vault.</source>
+        <translation>已生成建议书 {0}（共 {1} 页），并保存在保险库中。</translation>
+    </message>
+</context>
+<context>
     <name>EventModel</name>
     <message>
         <location filename="../../ui/client_events/models.py" line="81" />
@@ -1134,6 +1631,243 @@
     </message>
 </context>
 <context>
+    <name>FlowDialog</name>
+    <message>
+        <location filename="../../ui/plans/item_dialogs.py" line="114" />
+        <source>Add cash flow</source>
+        <translation>添加现金流</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/item_dialogs.py" line="119" />
+        <source>e.g. 工资, 生活开支, 出售房产</source>
+        <translation>例如：工资、生活开支、出售房产</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/item_dialogs.py" line="120" />
+        <location filename="../../ui/plans/item_dialogs.py" line="142" />
+        <source>Yuan a year, e.g. 600,000 or 60万</source>
+        <translation>每年金额（元），例如：600,000 或 60万</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/item_dialogs.py" line="123" />
+        <source>one year only</source>
+        <translation>仅一年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/item_dialogs.py" line="124" />
+        <source>In today's money (adjusted for inflation)</source>
+        <translation>按当前购买力计（已考虑通胀）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/item_dialogs.py" line="127" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/item_dialogs.py" line="128" />
+        <source>Label</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/item_dialogs.py" line="129" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/item_dialogs.py" line="130" />
+        <source>First year</source>
+        <translation>起始年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/item_dialogs.py" line="131" />
+        <source>Last year</source>
+        <translation>结束年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/item_dialogs.py" line="140" />
+        <source>Yuan: + received, − paid out</source>
+        <translation>金额（元）：+ 为收入，− 为支出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/item_dialogs.py" line="148" />
+        <source>Type the amount in yuan, e.g. 600,000 or 60万.</source>
+        <translation>请以元为单位输入金额，例如：600,000 或 60万。</translation>
+    </message>
+</context>
+<context>
+    <name>FlowsModel</name>
+    <message>
+        <location filename="../../ui/plans/flows_model.py" line="31" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/flows_model.py" line="32" />
+        <source>Label</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/flows_model.py" line="33" />
+        <source>Amount a year</source>
+        <translation>每年金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/flows_model.py" line="34" />
+        <source>Years</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/flows_model.py" line="74" />
+        <source>Nominal: not adjusted for inflation</source>
+        <translation>名义金额：未考虑通胀</translation>
+    </message>
+</context>
+<context>
+    <name>GoalDialog</name>
+    <message>
+        <location filename="../../ui/plans/item_dialogs.py" line="45" />
+        <source>Edit goal</source>
+        <translation>编辑目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/item_dialogs.py" line="45" />
+        <source>Add goal</source>
+        <translation>添加目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/item_dialogs.py" line="53" />
+        <source>In the client's words, e.g. 女儿留学</source>
+        <translation>用客户自己的话描述，例如：女儿留学</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/item_dialogs.py" line="55" />
+        <source>Yuan, e.g. 2,000,000 or 200万</source>
+        <translation>单位：元，例如：2,000,000 或 200万</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/item_dialogs.py" line="59" />
+        <source>In today's money (adjusted for inflation)</source>
+        <translation>按当前购买力计（已考虑通胀）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/item_dialogs.py" line="61" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/item_dialogs.py" line="62" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/item_dialogs.py" line="63" />
+        <source>Target amount</source>
+        <translation>目标金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/item_dialogs.py" line="64" />
+        <source>Target year</source>
+        <translation>目标年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/item_dialogs.py" line="65" />
+        <source>Priority (1 highest)</source>
+        <translation>优先级（1 为最高）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/item_dialogs.py" line="66" />
+        <source>Already earmarked</source>
+        <translation>已预留资金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/item_dialogs.py" line="74" />
+        <source>Type the target amount in yuan, e.g. 2,000,000 or 200万.</source>
+        <translation>请以元为单位输入目标金额，例如：2,000,000 或 200万。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/item_dialogs.py" line="77" />
+        <source>Type the amount already earmarked in yuan, or 0.</source>
+        <translation>请以元为单位输入已预留资金，没有请填 0。</translation>
+    </message>
+</context>
+<context>
+    <name>GoalsModel</name>
+    <message>
+        <location filename="../../ui/plans/goals_model.py" line="47" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/goals_model.py" line="48" />
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/goals_model.py" line="49" />
+        <source>Target</source>
+        <translation>目标金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/goals_model.py" line="50" />
+        <source>Year</source>
+        <translation>目标年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/goals_model.py" line="51" />
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/goals_model.py" line="52" />
+        <source>Set aside</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/goals_model.py" line="53" />
+        <source>Chance
+now</source>
+        <translation>当前配置
+达成概率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/goals_model.py" line="54" />
+        <source>Chance
+with plan</source>
+        <translation>建议配置
+达成概率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/goals_model.py" line="57" />
+        <source>In today's money unless marked “nominal”</source>
+        <translation>除标注“名义”者外，均按当前购买力计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/goals_model.py" line="58" />
+        <source>Chance of meeting the goal with the current portfolio's allocation</source>
+        <translation>按当前持仓配置达成该目标的概率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/goals_model.py" line="59" />
+        <source>Chance of meeting the goal with the proposed allocation</source>
+        <translation>按建议配置达成该目标的概率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/goals_model.py" line="60" />
+        <source>Already set aside for this goal</source>
+        <translation>已为该目标预留的资金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/goals_model.py" line="61" />
+        <source>1 is the highest priority</source>
+        <translation>1 为最高优先级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/goals_model.py" line="138" />
+        <source>{0} nominal</source>
+        <translation>{0}（名义）</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <location filename="../../ui/risk/history_model.py" line="22" />
@@ -1222,87 +1956,92 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../ui/home.py" line="75" />
+        <location filename="../../ui/home.py" line="86" />
         <source>Book by asset class</source>
         <translation>按资产类别</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="85" />
+        <location filename="../../ui/home.py" line="96" />
         <source>Book</source>
         <translation>客户资产总览</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="94" />
+        <location filename="../../ui/home.py" line="106" />
         <source>Overdue for contact</source>
         <translation>逾期未联系</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="95" />
+        <location filename="../../ui/home.py" line="107" />
         <source>Care reminders, next 30 days</source>
         <translation>30 天内关怀提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="96" />
+        <location filename="../../ui/home.py" line="108" />
         <source>Largest movers, last month</source>
         <translation>近一月变动最大</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="104" />
+        <location filename="../../ui/home.py" line="116" />
         <source>Assessments expiring or expired</source>
         <translation>风险评估即将到期或已过期</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="105" />
+        <location filename="../../ui/home.py" line="117" />
         <source>Suitability mismatches</source>
         <translation>适当性不匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="106" />
+        <location filename="../../ui/home.py" line="118" />
         <source>Open complaints</source>
         <translation>未结投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="145" />
+        <location filename="../../ui/home.py" line="183" />
+        <source>Figures from {0}; updating…</source>
+        <translation>{0} 的数据，正在更新…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home.py" line="193" />
         <source>{0} in {1} clients</source>
         <translation>{1} 位客户共 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="167" />
+        <location filename="../../ui/home.py" line="215" />
         <source>{0} ({1}) — {2} days overdue</source>
         <translation>{0}（{1}）— 逾期 {2} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="210" />
+        <location filename="../../ui/home.py" line="263" />
         <source>{0}  {1} — {2}, {3}</source>
         <translation>{0}  {1} — {2}，{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="212" />
+        <location filename="../../ui/home.py" line="265" />
         <source>{0}  {1} — {2}</source>
         <translation>{0}  {1} — {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="220" />
+        <location filename="../../ui/home.py" line="273" />
         <source>{0}  {1} — {2} days open ({3})</source>
         <translation>{0}  {1} — {2} 天（{3}）</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="228" />
+        <location filename="../../ui/home.py" line="283" />
         <source>{0} products up to R{1}</source>
         <translation>{0} 只产品，最高 R{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="230" />
+        <location filename="../../ui/home.py" line="285" />
         <source>{0} — not assessed, holds {1}</source>
         <translation>{0} — 未评估，持有 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="233" />
+        <location filename="../../ui/home.py" line="288" />
         <source>{0} — assessment expired, holds {1}</source>
         <translation>{0} — 评估已过期，持有 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="234" />
+        <location filename="../../ui/home.py" line="289" />
         <source>{0} — {1}, holds {2}</source>
         <translation>{0} — {1}，持有 {2}</translation>
     </message>
@@ -1412,6 +2151,19 @@
     </message>
 </context>
 <context>
+    <name>ItemPage</name>
+    <message>
+        <location filename="../../ui/plans/item_page.py" line="52" />
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/item_page.py" line="55" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>LogContactDialog</name>
     <message>
         <location filename="../../ui/contacts/dialogs.py" line="34" />
@@ -1447,98 +2199,99 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>Clients</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>Calendar</source>
         <translation>日程</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>Events</source>
         <translation>客户活动</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>Tasks ({0})</source>
         <translation>任务（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>Last sync: never</source>
         <translation>上次同步：从未</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="217" />
         <source>● Offline — sync only on request</source>
         <translation>● 离线 — 仅在您要求时同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>&amp;Vault</source>
         <translation>保险库(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="243" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="246" />
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="247" />
         <source>Quick open…</source>
         <translation>快速打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>V&amp;iew</source>
         <translation>视图(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="223" />
         <source>Pending changes: {0}</source>
         <translation>待同步变更：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256" />
+        <location filename="../../ui/main_window.py" line="292" />
         <source>Locked — {0}</source>
         <translation>已锁定 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="294" />
+        <source>Unlocked — {0} — opening…</source>
+        <translation>已解锁 — {0} — 正在打开…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="319" />
         <source>Building the demo book</source>
         <translation>正在生成演示客户簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258" />
+        <location filename="../../ui/main_window.py" line="296" />
         <source>Unlocked — {0} — {1} clients</source>
         <translation>已解锁 — {0} — {1} 位客户</translation>
-    </message>
-    <message>
-        <source>The language changes the next time Confidant starts.</source>
-        <translation type="vanished">语言将在下次启动私行知己时生效。</translation>
     </message>
 </context>
 <context>
@@ -1727,6 +2480,35 @@
     </message>
 </context>
 <context>
+    <name>NewPlanDialog</name>
+    <message>
+        <location filename="../../ui/plans/plan_dialogs.py" line="47" />
+        <source>New plan</source>
+        <translation>新建规划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/plan_dialogs.py" line="52" />
+        <location filename="../../ui/plans/plan_dialogs.py" line="71" />
+        <source>{0} wealth plan</source>
+        <translation>{0}年度财富规划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/plan_dialogs.py" line="59" />
+        <source>The allocation starts from the model portfolio of the client's risk level (for a household, its most cautious assessed member's).</source>
+        <translation>资产配置以客户风险等级对应的模型组合为起点（家庭客户以已评估成员中风险等级最低者为准）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/plan_dialogs.py" line="66" />
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/plan_dialogs.py" line="67" />
+        <source>First year</source>
+        <translation>起始年份</translation>
+    </message>
+</context>
+<context>
     <name>NoteEditor</name>
     <message>
         <location filename="../../ui/meeting/editor.py" line="75" />
@@ -1825,6 +2607,371 @@
     </message>
 </context>
 <context>
+    <name>NotesPage</name>
+    <message>
+        <location filename="../../ui/plans/notes_page.py" line="22" />
+        <source>Remarks on the plan: what the client asked, what to revisit</source>
+        <translation>规划备注：客户提出的要求、需要再次跟进的事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/notes_page.py" line="24" />
+        <source>Save notes</source>
+        <translation>保存备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/notes_page.py" line="27" />
+        <source>Not saved yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/notes_page.py" line="51" />
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+</context>
+<context>
+    <name>PackDialog</name>
+    <message>
+        <location filename="../../ui/documents/pack_dialog.py" line="70" />
+        <source>New advice pack</source>
+        <translation>生成财富规划建议书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/pack_dialog.py" line="79" />
+        <source>Both: 中文 with English beneath</source>
+        <translation>中英双语：中文在上，英文在下</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/pack_dialog.py" line="82" />
+        <source>Optional: to send it by e-mail</source>
+        <translation>选填：用于通过电子邮件发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/pack_dialog.py" line="84" />
+        <source>The same password again</source>
+        <translation>再次输入相同的密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/pack_dialog.py" line="87" />
+        <source>With a password the PDF opens only with it. Tell the client the password by phone or text message, never in the same e-mail.</source>
+        <translation>设置密码后，须输入该密码才能打开 PDF。请通过电话或短信将密码告知客户，切勿在同一封邮件中发送。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/pack_dialog.py" line="94" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/pack_dialog.py" line="95" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/pack_dialog.py" line="96" />
+        <source>Repeat password</source>
+        <translation>确认密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/pack_dialog.py" line="100" />
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/pack_dialog.py" line="103" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/pack_dialog.py" line="125" />
+        <source>The two passwords differ. Type the same password in both boxes.</source>
+        <translation>两次输入的密码不一致，请在两个输入框中输入相同的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/pack_dialog.py" line="129" />
+        <source>A password needs at least {0} characters.</source>
+        <translation>密码至少需要 {0} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/pack_dialog.py" line="134" />
+        <source>Use only letters, digits and punctuation in the password (no Chinese characters or spaces): some PDF readers cannot open other passwords.</source>
+        <translation>密码只能使用字母、数字和标点符号（不能含汉字或空格）：部分 PDF 阅读器无法识别其他字符的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/pack_dialog.py" line="208" />
+        <location filename="../../ui/documents/pack_dialog.py" line="211" />
+        <source>No advice pack was made. {0}</source>
+        <translation>未生成建议书。{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/pack_dialog.py" line="214" />
+        <source>No advice pack was made: something went wrong (reported). Try again.</source>
+        <translation>未生成建议书：出现错误（已上报），请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/pack_dialog.py" line="224" />
+        <source>Cancelled: nothing was kept.</source>
+        <translation>已取消，未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/pack_dialog.py" line="234" />
+        <location filename="../../ui/documents/pack_dialog.py" line="237" />
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/pack_dialog.py" line="272" />
+        <source>Gathering the plan and checking suitability…</source>
+        <translation>正在汇总规划并检查适当性…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/pack_dialog.py" line="273" />
+        <source>Making the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/pack_dialog.py" line="274" />
+        <source>Keeping it in the vault…</source>
+        <translation>正在保存到保险库…</translation>
+    </message>
+</context>
+<context>
+    <name>PlanBar</name>
+    <message>
+        <location filename="../../ui/plans/plan_bar.py" line="39" />
+        <source>New plan…</source>
+        <translation>新建规划…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/plan_bar.py" line="41" />
+        <source>Copy for next review…</source>
+        <translation>复制用于下次复核…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/plan_bar.py" line="43" />
+        <source>Start next year's review from this plan, as a new version</source>
+        <translation>以本规划为基础开始下一年度复核，生成新版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/plan_bar.py" line="46" />
+        <source>Delete draft</source>
+        <translation>删除草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/plan_bar.py" line="53" />
+        <source>Plan</source>
+        <translation>规划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/plan_bar.py" line="80" />
+        <source>{0} · v{1} · {2} — {3}</source>
+        <translation>{0} · v{1} · {2} — {3}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/plan_bar.py" line="117" />
+        <source>presented {0}</source>
+        <translation>{0} 提交客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/plan_bar.py" line="121" />
+        <source>accepted {0}</source>
+        <translation>{0} 客户已接受</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/plan_bar.py" line="123" />
+        <source>declined {0}</source>
+        <translation>{0} 客户已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/plan_bar.py" line="125" />
+        <source>decided {0}</source>
+        <translation>{0} 客户已决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/plan_bar.py" line="127" />
+        <source>not yet presented</source>
+        <translation>尚未提交客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/plan_bar.py" line="132" />
+        <source>Model {0} ({1})</source>
+        <translation>模型组合 {0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/plan_bar.py" line="133" />
+        <source>assumptions {0}</source>
+        <translation>市场假设 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/plan_bar.py" line="134" />
+        <source>created {0}</source>
+        <translation>创建于 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/plan_bar.py" line="137" />
+        <source>copied from version {0}</source>
+        <translation>复制自第 {0} 版</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/plan_bar.py" line="140" />
+        <source>suitability checked for {0}, the most cautious member</source>
+        <translation>按风险等级最低的成员 {0} 检查适当性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/plan_bar.py" line="145" />
+        <source>nobody is assessed: products cannot be checked</source>
+        <translation>无成员完成风险评估，无法检查产品适当性</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditor</name>
+    <message>
+        <location filename="../../ui/plans/editor.py" line="44" />
+        <source>Add goal…</source>
+        <translation>添加目标…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/editor.py" line="45" />
+        <source>No goals yet: add what the client wants the money for, and by when.</source>
+        <translation>尚无目标：请添加客户的资金用途及所需时间。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/editor.py" line="51" />
+        <source>Add cash flow…</source>
+        <translation>添加现金流…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/editor.py" line="52" />
+        <source>No cash flows yet: add income, spending and one-off sums by year.</source>
+        <translation>尚无现金流：请按年份添加收入、支出和一次性收支。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/editor.py" line="59" />
+        <source>Goals</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/editor.py" line="60" />
+        <source>Cash flows</source>
+        <translation>现金流</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/editor.py" line="61" />
+        <source>Allocation</source>
+        <translation>资产配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/editor.py" line="62" />
+        <source>Recommendations</source>
+        <translation>推荐产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/editor.py" line="63" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTab</name>
+    <message>
+        <location filename="../../ui/plans/tab.py" line="111" />
+        <source>New plan…</source>
+        <translation>新建规划…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/tab.py" line="118" />
+        <source>No plan yet</source>
+        <translation>尚无规划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/tab.py" line="193" />
+        <source>Plans are made for a person or a household. Open the household this company or trust belongs to, and plan there.</source>
+        <translation>规划只能为个人或家庭制定。请打开该公司或信托所属的家庭，在家庭中制定规划。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/tab.py" line="200" />
+        <source>{0} has no plan yet. A plan records the client's goals and cash flows, proposes an allocation from the model portfolio of their risk level, recommends products that pass the suitability check, and projects how likely each goal is to be met. It needs a valid risk assessment{1}.</source>
+        <translation>{0}尚无规划。规划记录客户的财务目标和现金流，依据其风险等级对应的模型组合提出资产配置建议，推荐通过适当性检查的产品，并预测各项目标的达成概率。制定规划须有有效的风险评估{1}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/tab.py" line="206" />
+        <source> (for a household, of at least one member)</source>
+        <translation>（家庭客户须至少一名成员具备）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/tab.py" line="263" />
+        <source>Copied as version {0} for {1}: a new draft.</source>
+        <translation>已复制为{1}年度第 {0} 版，状态为草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/tab.py" line="277" />
+        <source>Plan</source>
+        <translation>规划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/tab.py" line="285" />
+        <source>Delete the draft “{0}” with its goals, flows and products?</source>
+        <translation>删除草稿“{0}”及其目标、现金流和产品？</translation>
+    </message>
+</context>
+<context>
+    <name>PlanWords</name>
+    <message>
+        <location filename="../../ui/plans/words.py" line="90" />
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/words.py" line="91" />
+        <source>Presented</source>
+        <translation>已提交客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/words.py" line="92" />
+        <source>Accepted</source>
+        <translation>客户已接受</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/words.py" line="93" />
+        <source>Declined</source>
+        <translation>客户已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/words.py" line="100" />
+        <source>Present to client…</source>
+        <translation>提交客户…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/words.py" line="101" />
+        <source>Client accepted…</source>
+        <translation>客户已接受…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/words.py" line="102" />
+        <source>Client declined…</source>
+        <translation>客户已拒绝…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/words.py" line="103" />
+        <source>Back to draft</source>
+        <translation>退回草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/words.py" line="111" />
+        <source>Presented to the client on {0}: read-only. Set it back to draft to change it, or record the client's decision.</source>
+        <translation>已于 {0} 提交客户，只读。如需修改，请退回草稿；也可记录客户的决定。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/words.py" line="116" />
+        <source>Accepted by the client on {0}: kept as evidence of the advice given. Copy it for the next review to make changes.</source>
+        <translation>客户已于 {0} 接受，作为已提供建议的凭证留存。如需修改，请复制用于下次复核。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/words.py" line="120" />
+        <source>Declined by the client on {0}: kept as evidence of the advice given. Copy it for the next review to start again.</source>
+        <translation>客户已于 {0} 拒绝，作为已提供建议的凭证留存。如需重新制定，请复制用于下次复核。</translation>
+    </message>
+</context>
+<context>
     <name>PortfolioTab</name>
     <message>
         <location filename="../../ui/clients/portfolio_tab.py" line="101" />
@@ -1885,6 +3032,54 @@
         <location filename="../../ui/clients/portfolio_tab.py" line="188" />
         <source>Max drawdown</source>
         <translation>最大回撤</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <location filename="../../ui/documents/preview.py" line="47" />
+        <source>Preview — {0}</source>
+        <translation>预览 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/preview.py" line="67" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/preview.py" line="69" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/preview.py" line="82" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/preview.py" line="84" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/preview.py" line="114" />
+        <source>That password does not open it; check it and try again.</source>
+        <translation>密码不正确，无法打开；请检查后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/preview.py" line="116" />
+        <source>This document is locked with a password. Type it to preview.</source>
+        <translation>该文件已设密码，请输入密码后预览。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/preview.py" line="122" />
+        <source>This document cannot be shown here; export it and open it in a PDF reader.</source>
+        <translation>该文件无法在此显示；请导出后用 PDF 阅读器打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/preview.py" line="141" />
+        <source>Page {0} of {1}</source>
+        <translation>第 {0} 页，共 {1} 页</translation>
     </message>
 </context>
 <context>
@@ -2011,15 +3206,70 @@
     </message>
 </context>
 <context>
+    <name>ProjectionPanel</name>
+    <message>
+        <location filename="../../ui/plans/projection_panel.py" line="31" />
+        <source>Wealth projection</source>
+        <translation>财富预测</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/projection_panel.py" line="32" />
+        <source>In today's money</source>
+        <translation>按当前购买力</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/projection_panel.py" line="63" />
+        <source>Current</source>
+        <translation>当前配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/projection_panel.py" line="64" />
+        <source>Proposed</source>
+        <translation>建议配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/projection_panel.py" line="65" />
+        <source>median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/projection_panel.py" line="66" />
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/projection_panel.py" line="67" />
+        <source>10,000 CNY (万元)</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/projection_panel.py" line="76" />
+        <source>Updating…</source>
+        <translation>正在更新…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/projection_panel.py" line="79" />
+        <source>Projection failed: {0}</source>
+        <translation>预测失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/projection_panel.py" line="86" />
+        <source>Proposed: about {0} a year expected, moving {1} a year; current: {2}, {3}. Chance of running out by {4}: {5} proposed, {6} current.</source>
+        <translation>建议配置：预期年化收益约 {0}，年化波动率 {1}；当前配置：{2}，{3}。至 {4} 年资金耗尽的概率：建议配置 {5}，当前配置 {6}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/projection_panel.py" line="99" />
+        <source>{0} {1:,} simulated paths, market assumptions {2}.</source>
+        <translation>{0}共模拟 {1:,} 条路径，市场假设 {2}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/projection_panel.py" line="109" />
+        <source>Move the mouse over the chart for the figures of a year.</source>
+        <translation>将鼠标移到图表上，可查看各年份的数据。</translation>
+    </message>
+</context>
+<context>
     <name>QuickOpen</name>
-    <message>
-        <source>Quick open</source>
-        <translation type="vanished">快速打开</translation>
-    </message>
-    <message>
-        <source>Name, pinyin, initials or last digits…</source>
-        <translation type="vanished">姓名、拼音、首字母或号码末位…</translation>
-    </message>
     <message>
         <location filename="../../ui/palette.py" line="48" />
         <source>Search</source>
@@ -2102,6 +3352,102 @@
         <location filename="../../ui/complaints/dialogs.py" line="48" />
         <source>Owner</source>
         <translation>负责人</translation>
+    </message>
+</context>
+<context>
+    <name>RecommendationsModel</name>
+    <message>
+        <location filename="../../ui/plans/recommendations_model.py" line="33" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/recommendations_model.py" line="34" />
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/recommendations_model.py" line="35" />
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/recommendations_model.py" line="36" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/recommendations_model.py" line="37" />
+        <source>Suitability</source>
+        <translation>适当性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/recommendations_model.py" line="38" />
+        <source>Rationale</source>
+        <translation>推荐理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/recommendations_model.py" line="72" />
+        <source>Not suitable ({0})</source>
+        <translation>不匹配（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/recommendations_model.py" line="74" />
+        <source>Passed {0}, {1} warning(s)</source>
+        <translation>已通过（{0}），{1} 项提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/recommendations_model.py" line="75" />
+        <source>Passed {0}</source>
+        <translation>已通过（{0}）</translation>
+    </message>
+</context>
+<context>
+    <name>RecommendationsPanel</name>
+    <message>
+        <location filename="../../ui/plans/recommendations_panel.py" line="50" />
+        <source>Add product…</source>
+        <translation>添加产品…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/recommendations_panel.py" line="52" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/recommendations_panel.py" line="98" />
+        <source>{0} products, {1} in all</source>
+        <translation>共 {0} 只产品，合计 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/recommendations_panel.py" line="119" />
+        <source>No products recommended yet. “Add product…” lists the shelf with the suitability check for this client.</source>
+        <translation>尚未推荐产品。点击“添加产品…”可查看产品清单及针对该客户的适当性检查结果。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/recommendations_panel.py" line="127" />
+        <source>No findings: nothing to mention to the client.</source>
+        <translation>无提示事项，无需向客户特别说明。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/recommendations_panel.py" line="131" />
+        <source>Blocks</source>
+        <translation>不得推荐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/recommendations_panel.py" line="131" />
+        <source>Warning</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/recommendations_panel.py" line="132" />
+        <source>What to do:</source>
+        <translation>处理建议：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/recommendations_panel.py" line="140" />
+        <source>Rationale:</source>
+        <translation>推荐理由：</translation>
     </message>
 </context>
 <context>
@@ -2412,6 +3758,29 @@
     </message>
 </context>
 <context>
+    <name>StatusDialog</name>
+    <message>
+        <location filename="../../ui/plans/plan_dialogs.py" line="158" />
+        <source>Presenting checks the client's level and every recommended product again; a product that no longer passes stops it. The plan then becomes read-only.</source>
+        <translation>提交时将再次检查客户的风险等级及每只推荐产品；如有产品不再通过，将无法提交。提交后规划变为只读。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/plan_dialogs.py" line="161" />
+        <source>Presented on</source>
+        <translation>提交日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/plan_dialogs.py" line="164" />
+        <source>Record the client's decision on the plan presented on {0}.</source>
+        <translation>记录客户对 {0} 提交的规划所作的决定。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/plan_dialogs.py" line="167" />
+        <source>Decided on</source>
+        <translation>决定日期</translation>
+    </message>
+</context>
+<context>
     <name>SuitabilityBox</name>
     <message>
         <location filename="../../ui/risk/suitability_box.py" line="21" />
@@ -2717,6 +4086,34 @@
         <location filename="../../ui/clients/timeline_tab.py" line="137" />
         <source>{0} items shown</source>
         <translation>已显示 {0} 条</translation>
+    </message>
+</context>
+<context>
+    <name>TradesModel</name>
+    <message>
+        <location filename="../../ui/plans/trades_model.py" line="31" />
+        <source>Asset class</source>
+        <translation>资产类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/trades_model.py" line="31" />
+        <source>Buy / sell</source>
+        <translation>买入/卖出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/trades_model.py" line="31" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/trades_model.py" line="65" />
+        <source>Buy</source>
+        <translation>买入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/trades_model.py" line="65" />
+        <source>Sell</source>
+        <translation>卖出</translation>
     </message>
 </context>
 <context>
