@@ -30,7 +30,6 @@ from functools import lru_cache, partial
 from typing import Any, Literal
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table
 
@@ -518,7 +517,7 @@ def render_advice_pack(
 
     Args:
         doc: the pack's content.
-        password: when given, the PDF opens only with it (128-bit RC4, printing allowed,
+        password: when given, the PDF opens only with it (AES-256, printing allowed,
             copying and changes not); the bytes then differ from run to run.
         progress: called with a fraction from 0 to 1 as pages are laid out (from the
             calling thread, which may be a worker); last with 1.0.
@@ -544,17 +543,6 @@ def _build(
     """``page.render_story`` with encryption and progress (both need the template)."""
     fonts = register_fonts()
     buffer = io.BytesIO()
-    encrypt = None
-    if password:
-        encrypt = StandardEncryption(
-            password,
-            ownerPassword=secrets.token_urlsafe(24),
-            canPrint=1,
-            canModify=0,
-            canCopy=0,
-            canAnnotate=0,
-            strength=128,  # AES-256 would need the pyaes package
-        )
     template = BaseDocTemplate(
         buffer,
         pagesize=PAGE_SIZE,
@@ -571,7 +559,6 @@ def _build(
         lang="en"
         if footer.lang == "en" and not isinstance(footer, _BilingualFurniture)
         else "zh-CN",
-        encrypt=encrypt,
     )
     frame = Frame(
         MARGIN_LEFT,
@@ -588,9 +575,32 @@ def _build(
     if progress is not None:
         template.setProgressCallBack(_progress_relay(progress))
     template.build(story, canvasmaker=partial(FurnishedCanvas, furniture=footer))
+    data = buffer.getvalue() if not password else lock(buffer.getvalue(), password)
     if progress is not None:
         progress(1.0)
-    return buffer.getvalue()
+    return data
+
+
+def lock(data: bytes, password: str) -> bytes:
+    """The PDF encrypted with AES-256 (PDF 2.0 / ISO 32000-2), openable only with
+    ``password``; printing allowed, copying and changes not (a random owner password).
+
+    ReportLab's own encryption is RC4 unless the unmaintained pure-Python ``pyaes`` is
+    installed; pypdf does AES-256 through the ``cryptography`` package the vault uses.
+    """
+    from pypdf import PdfReader, PdfWriter  # only packs with a password pay the import
+    from pypdf.constants import UserAccessPermissions as Allow
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.encrypt(
+        user_password=password,
+        owner_password=secrets.token_urlsafe(24),
+        algorithm="AES-256",
+        permissions_flag=Allow.PRINT | Allow.PRINT_TO_REPRESENTATION,
+    )
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def _progress_relay(progress: Callable[[float], None]) -> Callable[[str, int], None]:

@@ -283,7 +283,9 @@ def test_page_count_grows_with_holdings(tmp_path: Path) -> None:
 @needs_poppler
 def test_a_password_protects_the_pack(tmp_path: Path) -> None:
     path = _write(tmp_path, render_advice_pack(zh_pack(), password="s3cret-Pa55"))
-    assert "Encrypted:yes" in _squeezed(_run("pdfinfo", "-upw", "s3cret-Pa55", path))
+    info = _squeezed(_run("pdfinfo", "-upw", "s3cret-Pa55", path))
+    assert "Encrypted:yes" in info and "algorithm:AES-256" in info  # not RC4
+    assert "print:yes" in info and "copy:no" in info and "change:no" in info
     refused = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True)
     assert refused.returncode != 0
     assert "王建国" not in refused.stdout
