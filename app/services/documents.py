@@ -158,7 +158,7 @@ class DocumentService:
                 created_by=clip(self._ws.actor, 60),
                 created_at=utc_now(),
             )
-            doc.data = content
+            doc.content = content
             s.add(doc)
             s.flush()
             details: dict[str, object] = {
@@ -215,7 +215,7 @@ class DocumentService:
         """
         with self._ws.begin() as s:
             doc = self._document(s, doc_id)
-            data, expected, client_id = doc.data, doc.sha256, doc.client_id
+            data, expected, client_id = doc.content, doc.sha256, doc.client_id
             number = doc.document_number
         actual = hashlib.sha256(data).hexdigest()
         if actual != expected:

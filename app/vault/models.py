@@ -12,11 +12,10 @@ UTC-aware. The schema is built by Alembic migrations, never by ``create_all``.
 
 from __future__ import annotations
 
-import base64
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from sqlalchemy import (
     Boolean,
@@ -31,9 +30,7 @@ from sqlalchemy import (
     UniqueConstraint,
     Uuid,
 )
-from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
-from sqlalchemy.types import TypeDecorator
 
 from app.domain.ids import new_id
 from app.vault.types import ScaledDecimal, UtcDateTime, utc_now
@@ -417,29 +414,6 @@ class RiskAssessment(Synced, Base):
 # --- Plans and documents (migration 0007) --------------------------------------------
 
 
-class Base64Blob(TypeDecorator[str]):
-    """Bytes stored as a BLOB, held in Python as their base64 text.
-
-    The outbox writes a changed row's values as JSON, which has no bytes; base64 is what
-    a sync payload carries anyway. ``Document.data`` reads and writes the bytes.
-    """
-
-    impl = LargeBinary
-    cache_ok = True
-
-    def process_bind_param(self, value: Any, dialect: Dialect) -> bytes | None:
-        if value is None:
-            return None
-        if not isinstance(value, str):
-            raise TypeError("a Base64Blob column holds base64 text; set Document.data instead")
-        return base64.b64decode(value.encode("ascii"), validate=True)
-
-    def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
-        if value is None:
-            return None
-        return base64.b64encode(bytes(value)).decode("ascii")
-
-
 class Plan(Synced, Base):
     """A financial plan for a person or a household: goals, flows, a proposed allocation
     started from the model portfolio of the client's level, and recommended products.
@@ -530,18 +504,10 @@ class Document(Synced, Base):
     plan_version: Mapped[int | None] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))
     size: Mapped[int] = mapped_column(Integer)
-    # base64 in Python, bytes on disk; loaded only when read (lists never need it)
-    content: Mapped[str] = mapped_column(Base64Blob, deferred=True)
+    # Loaded only when read (lists never need it); the outbox carries it as base64.
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
     created_by: Mapped[str] = mapped_column(String(60))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
-
-    @property
-    def data(self) -> bytes:
-        return base64.b64decode(self.content)
-
-    @data.setter
-    def data(self, value: bytes) -> None:
-        self.content = base64.b64encode(value).decode("ascii")
 
 
 SYNCED_TABLES = frozenset(

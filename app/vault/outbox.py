@@ -16,6 +16,7 @@ they would change rows the outbox cannot see.
 
 from __future__ import annotations
 
+import base64
 import json
 import uuid
 from collections.abc import Iterator, Mapping
@@ -65,10 +66,14 @@ def applying_remote(session: Session) -> Iterator[Session]:
 
 
 def to_json_value(value: Any) -> Any:
+    """A column value as JSON: decimals and ids as text, times in ISO 8601, bytes (a
+    stored document) as base64, the way a sync payload carries them."""
     if isinstance(value, Decimal | uuid.UUID):
         return str(value)
     if isinstance(value, datetime | date):
         return value.isoformat()
+    if isinstance(value, bytes | bytearray | memoryview):
+        return base64.b64encode(bytes(value)).decode("ascii")
     return value
 
 

@@ -4,6 +4,7 @@ tombstoned on delete, and never in plaintext on disk."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import uuid
@@ -91,6 +92,7 @@ def test_store_is_audited_without_the_title_and_queued_for_sync(
         (entry,) = s.scalars(select(OutboxEntry).where(OutboxEntry.row_id == str(doc_id)))
     payload = json.loads(entry.payload)
     assert entry.op == "create" and payload["sha256"] == hashlib.sha256(PDF).hexdigest()
+    assert base64.b64decode(payload["content"]) == PDF  # bytes travel as base64
 
 
 def test_list_is_newest_first_and_a_household_sees_its_members(ws: Workspace) -> None:
@@ -157,7 +159,7 @@ def test_a_tampered_document_is_refused(ws: Workspace, client: ClientId) -> None
     with ws.begin() as s:
         doc = s.get(Document, doc_id)
         assert doc is not None
-        doc.data = PDF.replace(b"%%EOF", b"%%EOX")  # one byte changed, same size
+        doc.content = PDF.replace(b"%%EOF", b"%%EOX")  # one byte changed, same size
 
     with pytest.raises(VaultError, match="SHA-256") as err:
         ws.documents.content(doc_id)
@@ -173,7 +175,7 @@ def test_a_tampered_document_is_not_exported(
     with ws.begin() as s:
         doc = s.get(Document, doc_id)
         assert doc is not None
-        doc.data = b"%PDF forged"
+        doc.content = b"%PDF forged"
     target = tmp_path / "out.pdf"
     with pytest.raises(VaultError):
         ws.documents.export(doc_id, target)
