@@ -14,7 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 
 from app.domain import masking
 from app.domain.ids import ClientId
@@ -28,6 +35,7 @@ BATCH = 256
 # The first rows of a query: a screenful and some. Each row computes its last contact
 # (notes, interactions, held meetings), so 64 rows paint in a quarter of 256's time.
 FIRST = 64
+REST_AFTER_MS = 100  # the ids follow the first rows' paint, or this long after them
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -63,6 +71,9 @@ class ClientListModel(QAbstractTableModel):
         self._running = False
         self._waiting: Query | None = None
         self._fetching = False
+        self._rest: tuple[int, Query] | None = None  # rows shown, ids not yet asked for
+        self._rest_timer = QTimer(self, singleShot=True, interval=REST_AFTER_MS)
+        self._rest_timer.timeout.connect(self.load_rest)
         self._headers = (
             self.tr("Name"),
             self.tr("Tier"),
@@ -76,7 +87,12 @@ class ClientListModel(QAbstractTableModel):
 
     # --- queries ------------------------------------------------------------------
 
-    def set_query(self, query: Query) -> None:
+    def set_query(self, query: Query, *, again: bool = False) -> None:
+        """Show ``query``'s rows; ``again`` runs it even if it is the one running (the
+        book changed). Otherwise asking for the running query changes nothing: the
+        view's sort indicator and the page's first filter both ask for the same one."""
+        if self._running and query == self.query and self._waiting is None and not again:
+            return
         self.query = query
         if self._running:
             self._waiting = query
@@ -87,7 +103,7 @@ class ClientListModel(QAbstractTableModel):
         self.set_query(replace(self.query, filter=book_filter))
 
     def refresh(self) -> None:
-        self.set_query(self.query)
+        self.set_query(self.query, again=True)
 
     def _start(self, query: Query) -> None:
         self._generation += 1
@@ -96,22 +112,36 @@ class ClientListModel(QAbstractTableModel):
         def first_rows(ws: Workspace) -> list[BookRow]:
             return ws.book.page(query.filter, query.sort, query.descending, 0, FIRST)
 
-        def all_ids(ws: Workspace) -> Sequence[ClientId]:
-            return ws.book.ids(query.filter, query.sort, query.descending)
-
+        self._rest = None
         self._running = self.session.run(
-            first_rows, lambda rows: self._shown(generation, rows), self._failed
+            first_rows, lambda rows: self._shown(generation, query, rows), self._failed
         )
-        if self._running:
-            self.session.run(all_ids, lambda ids: self._counted(generation, ids), self._failed)
 
-    def _shown(self, generation: int, rows: list[BookRow]) -> None:
+    def _shown(self, generation: int, query: Query, rows: list[BookRow]) -> None:
         if generation != self._generation:
             return
         self.beginResetModel()
         self._ids, self._rows = [], rows
         self._fetching = False
         self.endResetModel()
+        self._rest = (generation, query)
+        self._rest_timer.start()  # in case no view paints the rows (hidden, or none)
+
+    def load_rest(self) -> None:
+        """Ask for the whole query's ids (for scrolling further and the count). The view
+        calls this once the first rows have painted: at 10,000 clients the ids take tens
+        of milliseconds of Python on the worker, which would hold the GIL against the
+        paint's ``data()`` calls and delay it."""
+        self._rest_timer.stop()
+        if self._rest is None:
+            return
+        (generation, query), self._rest = self._rest, None
+
+        def all_ids(ws: Workspace) -> Sequence[ClientId]:
+            return ws.book.ids(query.filter, query.sort, query.descending)
+
+        if not self.session.run(all_ids, lambda ids: self._counted(generation, ids), self._failed):
+            self._running = False
 
     def _counted(self, generation: int, ids: Sequence[ClientId]) -> None:
         """The whole query's ids arrived: scrolling can fetch further batches now."""
@@ -132,11 +162,18 @@ class ClientListModel(QAbstractTableModel):
     def clear(self) -> None:
         """Drop every row (the vault is locking)."""
         self._generation += 1
+        self._rest = None
+        self._rest_timer.stop()
         self._waiting = None
         self._running = False
         self.beginResetModel()
         self._ids, self._rows = [], []
         self.endResetModel()
+
+    @property
+    def rest_due(self) -> bool:
+        """First rows shown, the rest not yet asked for."""
+        return self._rest is not None
 
     @property
     def busy(self) -> bool:

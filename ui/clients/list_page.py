@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -71,6 +71,14 @@ class ClientsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        self.table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Once rows are painted the model may fetch the rest (``load_rest``), after
+        this paint has finished."""
+        if event.type() == QEvent.Type.Paint and self.model.rest_due:
+            QTimer.singleShot(0, self.model.load_rest)
+        return False
 
     def _connect(self) -> None:
         self.search.textChanged.connect(lambda _: self._debounce.start())
