@@ -120,18 +120,25 @@ class ClientListModel(QAbstractTableModel):
     def _shown(self, generation: int, query: Query, rows: list[BookRow]) -> None:
         if generation != self._generation:
             return
+        first_paint = not self._rows
         self.beginResetModel()
         self._ids, self._rows = [], rows
         self._fetching = False
         self.endResetModel()
+        if len(rows) < FIRST:  # that was all of it (most searches): no ids to ask for
+            self._counted(generation, [r.id for r in rows])
+            return
         self._rest = (generation, query)
-        self._rest_timer.start()  # in case no view paints the rows (hidden, or none)
+        if first_paint:  # an empty table paints first (``load_rest``)
+            self._rest_timer.start()  # in case no view paints the rows (hidden, or none)
+        else:
+            self.load_rest()
 
     def load_rest(self) -> None:
-        """Ask for the whole query's ids (for scrolling further and the count). The view
-        calls this once the first rows have painted: at 10,000 clients the ids take tens
-        of milliseconds of Python on the worker, which would hold the GIL against the
-        paint's ``data()`` calls and delay it."""
+        """Ask for the whole query's ids (for scrolling further and the count). After a
+        first load the view calls this once the rows have painted: at 10,000 clients
+        the ids take tens of milliseconds of Python on the worker, which would hold the
+        GIL against the paint's ``data()`` calls and delay the list's first paint."""
         self._rest_timer.stop()
         if self._rest is None:
             return
