@@ -171,7 +171,7 @@ def test_goals_with_their_chances_and_cash_flows(window, qtbot) -> None:  # type
     dialog.save()
     qtbot.waitUntil(lambda: tab.goals.rowCount() == 1, timeout=10000)
 
-    goal = tab.goals.goal(0)
+    goal = tab.goals.row_item(0)
     assert (goal.kind, goal.name, goal.target_amount, goal.target_year, goal.priority) == (
         "education",
         "女儿留学",
@@ -195,7 +195,7 @@ def test_goals_with_their_chances_and_cash_flows(window, qtbot) -> None:  # type
     assert edit.target.text() == "2,000,000"
     edit.target.setText("2,500,000")
     edit.save()
-    qtbot.waitUntil(lambda: tab.goals.goal(0).target_amount == D("2500000"), timeout=10000)
+    qtbot.waitUntil(lambda: tab.goals.row_item(0).target_amount == D("2500000"), timeout=10000)
     # A one-off sum: one year, its sign kept.
     flow = tab.add_flow()
     flow.kind.setCurrentIndex(flow.kind.findData("lump_sum"))
@@ -323,7 +323,7 @@ def test_a_product_that_fails_the_gate_cannot_be_added(window, qtbot) -> None:  
     dialog.save()
     qtbot.waitUntil(lambda: tab.recommendations.model.rowCount() == 1, timeout=10000)
     (rec,) = run(window, lambda ws: ws.plans.get(plan.id)).recommendations
-    shown = tab.recommendations.model.item(0)
+    shown = tab.recommendations.model.row_item(0)
     assert (shown.code, shown.amount_cny, shown.rationale) == (
         passing.code,
         D("100000"),

@@ -9,15 +9,14 @@ languages live here, beside the only table that shows them.
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from app.domain.ids import ClientId
 from app.services.documents import DocumentRow
+from ui.rows_model import RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("title", "kind", "lang", "number", "plan", "size", "by", "at", "client")
 CLIENT = COLUMNS.index("client")
 LANG_NAMES = {"zh": "中文", "en": "English", "both": "中文 + English"}
@@ -32,10 +31,12 @@ def size_text(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
-class DocumentsModel(QAbstractTableModel):
+class DocumentsModel(RowsModel[DocumentRow]):
+    COLUMNS = COLUMNS
+    NUMBERS = frozenset({"size"})
+
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[DocumentRow] = []
         self.names: dict[ClientId, str] = {}  # whose each document is (a household's)
         self.heads = (
             self.tr("Title"),
@@ -54,59 +55,23 @@ class DocumentsModel(QAbstractTableModel):
             "brief": self.tr("Meeting brief"),
         }
 
-    def set_rows(self, rows: list[DocumentRow], names: dict[ClientId, str]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
+    def set_documents(self, rows: list[DocumentRow], names: dict[ClientId, str]) -> None:
         self.names = dict(names)
-        self.endResetModel()
+        self.set_rows(rows)
 
     def clear(self) -> None:
-        self.set_rows([], {})
-
-    def document(self, row: int) -> DocumentRow | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def row_of(self, document_id: uuid.UUID) -> int:
-        return next((i for i, d in enumerate(self.rows) if d.id == document_id), -1)
+        self.names = {}
+        super().clear()
 
     def kind_name(self, kind: str) -> str:
         return self.kinds.get(kind, kind)
 
-    # --- the table ----------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(COLUMNS)
-        ):
-            return self.heads[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        doc = self.document(index.row()) if index.isValid() else None
-        if doc is None or not 0 <= index.column() < len(COLUMNS):
-            return None
-        column = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(doc, column)
+    def cell(self, doc: DocumentRow, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and column in ("title", "number"):
             return f"{doc.title}\nSHA-256 {doc.sha256}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == "size":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.UserRole:
-            return doc.id
         return None
 
-    def _text(self, doc: DocumentRow, column: str) -> str:
+    def text(self, doc: DocumentRow, column: str) -> str:
         if column == "title":
             return doc.title
         if column == "kind":

@@ -147,7 +147,7 @@ class DocumentsTab(QWidget):
             return
         rows, names = found
         self.loaded = True
-        self.model.set_rows(rows, names)
+        self.model.set_documents(rows, names)
         self.table.setColumnHidden(CLIENT, not names)
         row = self.model.row_of(self._select) if self._select is not None else -1
         self._select = None
@@ -181,7 +181,7 @@ class DocumentsTab(QWidget):
 
     def selected(self) -> DocumentRow | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.document(rows[0].row()) if rows else None
+        return self.model.row_item(rows[0].row()) if rows else None
 
     def _enable(self) -> None:
         chosen = self.selected() is not None
@@ -211,7 +211,7 @@ class DocumentsTab(QWidget):
     def preview_row(self, row: int) -> None:
         """Read the document's bytes from the vault (checked against its SHA-256) and
         show them."""
-        doc = self.model.document(row)
+        doc = self.model.row_item(row)
         client_id = self.client_id
         if doc is None or client_id is None:
             return

@@ -86,8 +86,8 @@ class PlanEditor(QWidget):
         else:
             self.goals.set_outlooks(None)
             self.projection.clear()
-        self.goals.set_goals(plan.goals)
-        self.flows.set_flows(plan.flows)
+        self.goals.set_rows(plan.goals)
+        self.flows.set_rows(plan.flows)
         self.goals_page.set_editable(plan.editable)
         self.flows_page.set_editable(plan.editable)
         self.allocation.show_plan(data)

@@ -13,15 +13,15 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from app.services.plan_projections import GoalOutlook
 from app.services.plans import GoalView
 from ui.formatting import format_money_short
 from ui.plans.words import chance, said
+from ui.rows_model import RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
 COLUMNS = ("kind", "name", "target", "year", "priority", "earmarked", "now", "planned")
 NUMBERS = frozenset({"target", "year", "priority", "earmarked", "now", "planned"})
@@ -37,10 +37,12 @@ def chance_colour(probability: float) -> QColor:
     return QColor("#b42318")
 
 
-class GoalsModel(QAbstractTableModel):
+class GoalsModel(RowsModel[GoalView]):
+    COLUMNS = COLUMNS
+    NUMBERS = NUMBERS
+
     def __init__(self) -> None:
         super().__init__()
-        self.goals: list[GoalView] = []
         self.outlooks: dict[uuid.UUID, GoalOutlook] = {}
         self.projected = False  # the projections for these goals have arrived
         self.heads = (
@@ -61,19 +63,14 @@ class GoalsModel(QAbstractTableModel):
             "priority": self.tr("1 is the highest priority"),
         }
 
-    def set_goals(self, goals: tuple[GoalView, ...] | list[GoalView]) -> None:
-        self.beginResetModel()
-        self.goals = list(goals)
-        self.endResetModel()
-
     def set_outlooks(self, outlooks: tuple[GoalOutlook, ...] | None) -> None:
         """The chances from the projections (None: being worked out again)."""
         self.outlooks = {o.goal_id: o for o in outlooks or ()}
         self.projected = outlooks is not None
-        if self.goals:
+        if self.rows:
             first, last = COLUMNS.index("now"), COLUMNS.index("planned")
             self.dataChanged.emit(
-                self.index(0, first), self.index(len(self.goals) - 1, last), [DISPLAY]
+                self.index(0, first), self.index(len(self.rows) - 1, last), [DISPLAY]
             )
 
     def awaiting(self) -> None:
@@ -83,40 +80,9 @@ class GoalsModel(QAbstractTableModel):
     def clear(self) -> None:
         self.outlooks = {}
         self.projected = False
-        self.set_goals([])
+        super().clear()
 
-    def goal(self, row: int) -> GoalView | None:
-        return self.goals[row] if 0 <= row < len(self.goals) else None
-
-    def row_of(self, goal_id: uuid.UUID) -> int:
-        return next((r for r, g in enumerate(self.goals) if g.id == goal_id), -1)
-
-    # --- the table --------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.goals)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
-        if role == DISPLAY:
-            return self.heads[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tips.get(COLUMNS[section])
-        return None
-
-    def data(self, index: Index, role: int = DISPLAY) -> Any:
-        goal = self.goal(index.row()) if index.isValid() else None
-        if goal is None or not 0 <= index.column() < len(COLUMNS):
-            return None
-        column = COLUMNS[index.column()]
-        if role == DISPLAY:
-            return self._text(goal, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMBERS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    def cell(self, goal: GoalView, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and column in ("now", "planned"):
             outlook = self.outlooks.get(goal.id)
             if outlook is not None:
@@ -124,11 +90,9 @@ class GoalsModel(QAbstractTableModel):
                 return chance_colour(p)
         if role == Qt.ItemDataRole.ToolTipRole and column == "name":
             return goal.name
-        if role == Qt.ItemDataRole.UserRole:
-            return goal.id
         return None
 
-    def _text(self, goal: GoalView, column: str) -> str:
+    def text(self, goal: GoalView, column: str) -> str:
         if column == "kind":
             return said(goal.kind_name)
         if column == "name":

@@ -9,26 +9,26 @@ panel for the selected row, since a finding is a sentence, not a cell.
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from app.services.plans import RecommendationView
 from ui.formatting import format_money, format_money_short
+from ui.rows_model import RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
-DISPLAY = Qt.ItemDataRole.DisplayRole
 COLUMNS = ("code", "name", "rating", "amount", "check", "rationale")
 CHECK = COLUMNS.index("check")
 RATIONALE = COLUMNS.index("rationale")
 
 
-class RecommendationsModel(QAbstractTableModel):
+class RecommendationsModel(RowsModel[RecommendationView]):
+    COLUMNS = COLUMNS
+    NUMBERS = frozenset({"amount", "rating"})
+
     def __init__(self) -> None:
         super().__init__()
-        self.items: list[RecommendationView] = []
         self.heads = (
             self.tr("Code"),
             self.tr("Product"),
@@ -37,33 +37,6 @@ class RecommendationsModel(QAbstractTableModel):
             self.tr("Suitability"),
             self.tr("Rationale"),
         )
-
-    def set_recommendations(
-        self, items: tuple[RecommendationView, ...] | list[RecommendationView]
-    ) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.set_recommendations([])
-
-    def item(self, row: int) -> RecommendationView | None:
-        return self.items[row] if 0 <= row < len(self.items) else None
-
-    def row_of(self, item_id: uuid.UUID) -> int:
-        return next((r for r, x in enumerate(self.items) if x.id == item_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return self.heads[section] if 0 <= section < len(self.heads) else None
-        return None
 
     def check_text(self, r: RecommendationView) -> str:
         warnings = sum(f.severity != "block" for f in r.findings)
@@ -74,26 +47,16 @@ class RecommendationsModel(QAbstractTableModel):
             return self.tr("Passed {0}, {1} warning(s)").format(day, warnings)
         return self.tr("Passed {0}").format(day)
 
-    def data(self, index: Index, role: int = DISPLAY) -> Any:
-        r = self.item(index.row()) if index.isValid() else None
-        if r is None or not 0 <= index.column() < len(COLUMNS):
-            return None
-        column = COLUMNS[index.column()]
-        if role == DISPLAY:
-            return self._text(r, column)
+    def cell(self, r: RecommendationView, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and column == "check":
             warned = any(f.severity != "block" for f in r.findings)
             return QColor("#b42318" if not r.suitable else "#9a6700" if warned else "#2f7d5b")
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("amount", "rating"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column in ("name", "rationale", "amount"):
             tips = {"name": r.name, "rationale": r.rationale, "amount": format_money(r.amount_cny)}
             return tips[column]
-        if role == Qt.ItemDataRole.UserRole:
-            return r.id
         return None
 
-    def _text(self, r: RecommendationView, column: str) -> str:
+    def text(self, r: RecommendationView, column: str) -> str:
         if column == "code":
             return r.code
         if column == "name":

@@ -87,7 +87,7 @@ class RecommendationsPanel(QWidget):
         picked = self.selected()
         items = plan.recommendations if plan is not None else ()
         self.editable = plan is not None and plan.editable
-        self.model.set_recommendations(items)
+        self.model.set_rows(items)
         row = self.model.row_of(picked.id) if picked is not None else -1
         if row < 0 and items:
             row = 0
@@ -104,7 +104,7 @@ class RecommendationsPanel(QWidget):
 
     def selected(self) -> RecommendationView | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.item(rows[0].row()) if rows else None
+        return self.model.row_item(rows[0].row()) if rows else None
 
     def _selected(self) -> None:
         r = self.selected()

@@ -312,13 +312,13 @@ class PlanTab(QWidget):
         return self._open(GoalDialog(self.session, plan, None, self, self)) if plan else None
 
     def edit_goal(self) -> GoalDialog | None:
-        plan, goal = self.plan, self.goals.goal(self.goals_page.selected_row())
+        plan, goal = self.plan, self.goals.row_item(self.goals_page.selected_row())
         if plan is None or goal is None or not plan.editable:
             return None
         return self._open(GoalDialog(self.session, plan, goal, self, self))
 
     def remove_goal(self) -> None:
-        goal = self.goals.goal(self.goals_page.selected_row())
+        goal = self.goals.row_item(self.goals_page.selected_row())
         if goal is not None:
             goal_id = goal.id
             self._mutate(lambda ws: ws.plans.remove_goal(goal_id))
@@ -328,7 +328,7 @@ class PlanTab(QWidget):
         return self._open(FlowDialog(self.session, plan, self, self)) if plan else None
 
     def remove_flow(self) -> None:
-        flow = self.flows.flow(self.flows_page.selected_row())
+        flow = self.flows.row_item(self.flows_page.selected_row())
         if flow is not None:
             flow_id = flow.id
             self._mutate(lambda ws: ws.plans.remove_flow(flow_id))
