@@ -192,7 +192,7 @@ class ComplaintsTab(QWidget):
 
     def selected(self) -> ComplaintRecord | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.complaint(rows[0].row()) if rows else None
+        return self.model.row_item(rows[0].row()) if rows else None
 
     def _selected_changed(self) -> None:
         self._show_detail(self.selected())
