@@ -10,7 +10,8 @@ ORM bulk inserts in chunks, which keeps 10,000 clients to well under two minutes
 The parts: ``demo_data`` (people and households), ``demo_market`` (shelf, prices, FX),
 ``demo_book`` (accounts, holdings, transactions), ``demo_notes`` (notes and consents),
 ``demo_risk`` (risk assessments), ``demo_relationship`` (interactions, meetings, tasks,
-care dates, client events and complaints), ``demo_plans`` (a few clients' plans).
+care dates, client events and complaints), ``demo_plans`` (a few clients' plans),
+``demo_terms`` (each product's minimum, dealing, term, benchmark and fees).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from app.services.demo_notes import NoteWriter, consents
 from app.services.demo_plans import write_demo_plans
 from app.services.demo_relationship import RelationshipMaker
 from app.services.demo_risk import AssessmentMaker
+from app.services.demo_terms import add_terms
 from app.vault import outbox
 from app.vault.models import (
     Account,
@@ -320,6 +322,7 @@ def build_demo_book(
     words = load_words()
     report(0.0, "Making the product shelf and three years of prices")
     market = build_market(random.Random(f"{seed}/market"), today, words.doc["this_bank"])
+    add_terms(market.products, random.Random(f"{seed}/terms"))
     report(0.05, "Making the people and households")
     people, households = make_people(random.Random(f"{seed}/people"), clients, today)
     makers = _Makers(

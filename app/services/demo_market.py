@@ -20,7 +20,9 @@ from typing import Any
 
 from app.domain.ids import new_id
 from app.domain.posting import TransactionKind
+from app.domain.product_terms import ProductTerms
 from app.services.demo_data import load_resource
+from app.services.product_terms import term_columns
 
 YEARS = 3
 TRADING_DAYS = 252
@@ -64,6 +66,7 @@ class Product:
     drift: float
     vol: float
     payout: Payout | None = None
+    terms: ProductTerms = field(default_factory=ProductTerms)  # demo_terms gives them
     id: uuid.UUID = field(default_factory=new_id)
     prices: list[Decimal] = field(default_factory=list)
     payout_days: tuple[int, ...] = ()
@@ -87,6 +90,7 @@ class Product:
             "risk_rating": self.risk,
             "lockup_days": self.lockup,
             "issuer": self.issuer,
+            **term_columns(self.terms),
         }
 
 

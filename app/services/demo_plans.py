@@ -221,7 +221,8 @@ def _recommendations(
     on: date,
 ) -> list[Pick]:
     """One or two CNY products the client does not hold, for fixed income and equity,
-    each passing the suitability rules for its amount on ``on``."""
+    each passing the suitability rules for its amount on ``on`` and not below its
+    minimum investment."""
     amount = max(Decimal(100_000), _wan(p.client.financial_assets_cny * Decimal("0.05")))
     picks: list[Pick] = []
     for cls in ("fixed_income", "equity"):
@@ -237,7 +238,7 @@ def _recommendations(
         ]
         rng.shuffle(shelf)
         for product in shelf:
-            if _check(p, product, amount, on).suitable:
+            if product.min_cny <= amount and _check(p, product, amount, on).suitable:
                 picks.append(Pick(product, amount, FOR_PURPOSE[cls]))
                 break
     return picks

@@ -4,8 +4,9 @@ kept in the vault and exported where the banker chooses.
 ``PackService.document`` maps the client's current plan onto the plain data the renderer
 takes (``app.reports.advice_pack``): the client (full name on their own pack, identifier
 masked), the governing risk assessment, the portfolio today, current against proposed
-allocation with the trades, the goals with their chances, the recommended products and
-the projections. A client with no plan gets the model portfolio of their level as the
+allocation with the trades, the goals with their chances, the recommended products (each
+with its recorded minimum, term, dealing, benchmark and fees, worded by ``pack_terms``)
+and the projections. A client with no plan gets the model portfolio of their level as the
 proposal (no goals, no products), projected with a fixed seed. ``build`` renders it and
 stores the exact bytes under the client's Documents (with the plan's id and version);
 ``export`` writes a stored pack to a file and records that in the audit trail.
@@ -58,6 +59,7 @@ from app.reports.advice_pack import (
     render_advice_pack,
 )
 from app.reports.brief import page_count
+from app.services import pack_terms
 from app.services import plan_projections as pp
 from app.services.changes import Changes
 from app.services.documents import document_number
@@ -96,6 +98,8 @@ PRODUCT_TYPES = {
     "private_fund": Text("私募基金", "Private fund"),
     "insurance": Text("保险", "Insurance"),
     "trust": Text("信托", "Trust"),
+    "structured": Text("结构性产品", "Structured product"),
+    "gold": Text("贵金属", "Precious metal"),
 }
 RATING_RISKS = {
     1: Text("风险很低，但收益可能低于通胀。", "Very low risk; returns may trail inflation."),
@@ -125,7 +129,6 @@ PRIORITIES = {
 }
 DEFAULT_TITLE = Text("财富规划建议书", "Wealth plan proposal")
 MODEL_VERSION = Text("模型组合", "Model portfolio")
-FEES = Text("费用以产品说明书为准。", "Fees as set out in the product documents.")
 
 
 @dataclass(frozen=True)
@@ -418,11 +421,6 @@ class PackService:
             ]
             notes += [words(f.why, lang) for f in result.warnings]
             kind = PRODUCT_TYPES.get(rec.type, Text(rec.type, rec.type))
-            lockup = (
-                Text(f"锁定期{rec.lockup_days}天", f"Lock-up of {rec.lockup_days} days")
-                if rec.lockup_days
-                else Text("无锁定期", "No lock-up")
-            )
             out.append(
                 PackRecommendation(
                     name=rec.name,
@@ -433,18 +431,13 @@ class PackService:
                     suitable=True,
                     suitability_notes=tuple(notes),
                     key_terms=words(
-                        Text(f"{kind.zh}；{lockup.zh}", f"{kind.en}; {lockup.en}"), lang
-                    ),
-                    fees=words(FEES, lang),
-                    liquidity=words(
-                        Text(
-                            f"买入后{rec.lockup_days}天内不可赎回",
-                            f"Cannot be redeemed for {rec.lockup_days} days after purchase",
-                        )
-                        if rec.lockup_days
-                        else Text("可按产品规则申购赎回", "Dealt as the product's terms allow"),
+                        pack_terms.key_terms(
+                            kind, rec.terms, rec.lockup_days, rec.currency, rec.amount_cny
+                        ),
                         lang,
                     ),
+                    fees=words(pack_terms.fees(rec.terms), lang),
+                    liquidity=words(pack_terms.liquidity(rec.terms, rec.lockup_days), lang),
                     risks=words(RATING_RISKS.get(rec.risk_rating, RATING_RISKS[5]), lang),
                 )
             )

@@ -27,6 +27,7 @@ from app.domain.errors import ValidationError
 from app.domain.suitability import Finding
 from app.services.plan_gate import gate_client
 from app.services.plan_rows import live_plan
+from app.services.product_terms import terms_of
 from app.services.suitability import limits, product_facts
 from app.vault.models import Instrument, PlanRecommendation
 
@@ -53,6 +54,8 @@ class Candidate:
     blocking: tuple[Finding, ...]
     warnings: tuple[Finding, ...]
     recommended: bool  # already in this plan
+    min_investment_cny: Decimal | None = None  # 起购金额; None: not recorded
+    management_fee_pct: Decimal | None = None  # percent a year; None: not recorded
 
     @property
     def suitable(self) -> bool:
@@ -96,7 +99,7 @@ def candidates(
                 )
             )
         shelf = list(s.scalars(statement.order_by(Instrument.code).limit(limit)))
-        facts = [(product_facts(i), i.currency) for i in shelf]
+        facts = [(product_facts(i), i.currency, terms_of(i)) for i in shelf]
         taken = set(
             s.scalars(
                 select(PlanRecommendation.instrument_id).where(
@@ -117,7 +120,7 @@ def candidates(
         held[h.code] = held.get(h.code, Decimal(0)) + h.market_value_cny
     client = replace(client, total_assets_cny=summary.total_cny)
     found = []
-    for product, currency in facts:
+    for product, currency, terms in facts:
         result = rules.check_product(
             client, product, amount, held.get(product.code, Decimal(0)), today, limits()
         )
@@ -134,6 +137,8 @@ def candidates(
                 blocking=result.blocking,
                 warnings=result.warnings,
                 recommended=product.code in recommended,
+                min_investment_cny=terms.min_investment_cny,
+                management_fee_pct=terms.fees.management,
             )
         )
     found.sort(key=lambda c: (not c.can_add, c.code))

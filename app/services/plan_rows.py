@@ -35,6 +35,7 @@ from app.services.plan_types import (
     PlanView,
     RecommendationView,
 )
+from app.services.product_terms import terms_of
 from app.vault.models import (
     Client,
     Instrument,
@@ -277,6 +278,8 @@ def recommendation_view(r: PlanRecommendation, i: Instrument) -> RecommendationV
         suitable=suitable,
         checked_on=checked_on,
         findings=findings,
+        currency=i.currency,
+        terms=terms_of(i),
     )
 
 

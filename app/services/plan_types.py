@@ -24,6 +24,7 @@ from app.domain import risk_profile as rp
 from app.domain.bilingual import Text
 from app.domain.errors import ValidationError
 from app.domain.ids import ClientId
+from app.domain.product_terms import ProductTerms
 from app.domain.suitability import Finding
 from app.services.changes import Changes
 from app.services.tasks import clip
@@ -228,6 +229,8 @@ class RecommendationView:
     suitable: bool
     checked_on: date | None
     findings: tuple[CheckedFinding, ...]
+    currency: str
+    terms: ProductTerms  # minimum, dealing, term, benchmark, fees (for the advice pack)
 
 
 @dataclass(frozen=True)

@@ -233,6 +233,22 @@ class Instrument(Synced, Base):
     risk_rating: Mapped[int] = mapped_column(Integer)  # R1..R5
     lockup_days: Mapped[int] = mapped_column(Integer, default=0)
     issuer: Mapped[str | None] = mapped_column(String(120))
+    # The terms an advice pack discloses (app.domain.product_terms checks them); None is
+    # "not recorded", so the product documents govern. 起购金额 in yuan (CNY equivalent
+    # for a foreign-currency product).
+    min_investment_cny: Mapped[Decimal | None] = mapped_column(ScaledDecimal(2))
+    dealing: Mapped[str | None] = mapped_column(String(12))  # daily … quarterly|closed|none
+    term_days: Mapped[int | None] = mapped_column(Integer)  # fixed term; None: open-ended
+    benchmark: Mapped[str | None] = mapped_column(String(60))  # 业绩比较基准, free text
+    # Fees in percent (1.5 is 1.5 %): subscription and redemption (the headline rate) are
+    # one-off on the amount; management, custody and sales service are per year on the
+    # assets; performance is the share of the return above the benchmark or hurdle.
+    subscription_fee_pct: Mapped[Decimal | None] = mapped_column(ScaledDecimal(4))
+    redemption_fee_pct: Mapped[Decimal | None] = mapped_column(ScaledDecimal(4))
+    management_fee_pct: Mapped[Decimal | None] = mapped_column(ScaledDecimal(4))
+    custody_fee_pct: Mapped[Decimal | None] = mapped_column(ScaledDecimal(4))
+    sales_service_fee_pct: Mapped[Decimal | None] = mapped_column(ScaledDecimal(4))
+    performance_fee_pct: Mapped[Decimal | None] = mapped_column(ScaledDecimal(4))
 
 
 class Holding(Synced, Base):

@@ -471,117 +471,127 @@
 <context>
     <name>CandidatesModel</name>
     <message>
-        <location filename="../../ui/plans/candidates_model.py" line="34" />
+        <location filename="../../ui/plans/candidates_model.py" line="38" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/candidates_model.py" line="35" />
+        <location filename="../../ui/plans/candidates_model.py" line="39" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/candidates_model.py" line="36" />
+        <location filename="../../ui/plans/candidates_model.py" line="40" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/candidates_model.py" line="37" />
+        <location filename="../../ui/plans/candidates_model.py" line="41" />
         <source>Asset class</source>
         <translation>资产类别</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/candidates_model.py" line="38" />
+        <location filename="../../ui/plans/candidates_model.py" line="42" />
         <source>Risk</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/candidates_model.py" line="39" />
+        <location filename="../../ui/plans/candidates_model.py" line="43" />
         <source>Lock-up</source>
         <translation>封闭期</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/candidates_model.py" line="40" />
+        <location filename="../../ui/plans/candidates_model.py" line="44" />
+        <source>Minimum</source>
+        <translation>起购金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/candidates_model.py" line="45" />
+        <source>Mgmt fee/yr</source>
+        <translation>管理费（年）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/candidates_model.py" line="46" />
         <source>Suitability</source>
         <translation>适当性</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/candidates_model.py" line="43" />
+        <location filename="../../ui/plans/candidates_model.py" line="49" />
         <source>Deposit</source>
         <translation>存款</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/candidates_model.py" line="44" />
+        <location filename="../../ui/plans/candidates_model.py" line="50" />
         <source>Wealth management</source>
         <translation>银行理财</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/candidates_model.py" line="45" />
+        <location filename="../../ui/plans/candidates_model.py" line="51" />
         <source>Mutual fund</source>
         <translation>公募基金</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/candidates_model.py" line="46" />
+        <location filename="../../ui/plans/candidates_model.py" line="52" />
         <source>Bond</source>
         <translation>债券</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/candidates_model.py" line="47" />
+        <location filename="../../ui/plans/candidates_model.py" line="53" />
         <source>Equity</source>
         <translation>股票</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/candidates_model.py" line="48" />
+        <location filename="../../ui/plans/candidates_model.py" line="54" />
         <source>Insurance</source>
         <translation>保险</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/candidates_model.py" line="49" />
+        <location filename="../../ui/plans/candidates_model.py" line="55" />
         <source>Trust</source>
         <translation>信托</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/candidates_model.py" line="50" />
+        <location filename="../../ui/plans/candidates_model.py" line="56" />
         <source>Private fund</source>
         <translation>私募基金</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/candidates_model.py" line="51" />
+        <location filename="../../ui/plans/candidates_model.py" line="57" />
         <source>Structured</source>
         <translation>结构性产品</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/candidates_model.py" line="52" />
+        <location filename="../../ui/plans/candidates_model.py" line="58" />
         <source>Gold</source>
         <translation>黄金</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/candidates_model.py" line="73" />
+        <location filename="../../ui/plans/candidates_model.py" line="79" />
         <source>Already recommended in this plan.</source>
         <translation>已在本规划中推荐。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/candidates_model.py" line="119" />
+        <location filename="../../ui/plans/candidates_model.py" line="128" />
         <source>{0} days</source>
         <translation>{0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/candidates_model.py" line="121" />
+        <location filename="../../ui/plans/candidates_model.py" line="139" />
         <source>In the plan</source>
         <translation>已在规划中</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/candidates_model.py" line="123" />
+        <location filename="../../ui/plans/candidates_model.py" line="141" />
         <source>Blocked: {0}</source>
         <translation>未通过：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/candidates_model.py" line="125" />
+        <location filename="../../ui/plans/candidates_model.py" line="143" />
         <source>Passes, with a warning</source>
         <translation>通过（有提示）</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/candidates_model.py" line="126" />
+        <location filename="../../ui/plans/candidates_model.py" line="144" />
         <source>Passes</source>
         <translation>通过</translation>
     </message>
@@ -673,52 +683,52 @@
 <context>
     <name>ClientListModel</name>
     <message>
-        <location filename="../../ui/clients/list_model.py" line="67" />
+        <location filename="../../ui/clients/list_model.py" line="78" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/list_model.py" line="68" />
+        <location filename="../../ui/clients/list_model.py" line="79" />
         <source>Tier</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/list_model.py" line="69" />
+        <location filename="../../ui/clients/list_model.py" line="80" />
         <source>Assets (CNY)</source>
         <translation>资产（人民币）</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/list_model.py" line="70" />
+        <location filename="../../ui/clients/list_model.py" line="81" />
         <source>Risk level</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/list_model.py" line="71" />
+        <location filename="../../ui/clients/list_model.py" line="82" />
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/list_model.py" line="72" />
+        <location filename="../../ui/clients/list_model.py" line="83" />
         <source>RM</source>
         <translation>客户经理</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/list_model.py" line="73" />
+        <location filename="../../ui/clients/list_model.py" line="84" />
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/list_model.py" line="74" />
+        <location filename="../../ui/clients/list_model.py" line="85" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/list_model.py" line="217" />
+        <location filename="../../ui/clients/list_model.py" line="261" />
         <source>not assessed</source>
         <translation>未评估</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/list_model.py" line="219" />
+        <location filename="../../ui/clients/list_model.py" line="263" />
         <source>never</source>
         <translation>从未</translation>
     </message>
@@ -844,7 +854,7 @@
         <translation>逾期未联系</translation>
     </message>
     <message>
-        <location filename="../../ui/clients/list_page.py" line="82" />
+        <location filename="../../ui/clients/list_page.py" line="90" />
         <source>{0} clients</source>
         <translation>{0} 位客户</translation>
     </message>
@@ -938,52 +948,52 @@
 <context>
     <name>ComplaintModel</name>
     <message>
-        <location filename="../../ui/complaints/model.py" line="41" />
+        <location filename="../../ui/complaints/model.py" line="39" />
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/model.py" line="42" />
+        <location filename="../../ui/complaints/model.py" line="40" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/model.py" line="43" />
+        <location filename="../../ui/complaints/model.py" line="41" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/model.py" line="44" />
+        <location filename="../../ui/complaints/model.py" line="42" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/model.py" line="45" />
+        <location filename="../../ui/complaints/model.py" line="43" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/model.py" line="46" />
+        <location filename="../../ui/complaints/model.py" line="44" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/model.py" line="47" />
+        <location filename="../../ui/complaints/model.py" line="45" />
         <source>Days open / to resolve</source>
         <translation>已受理/办结天数</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/model.py" line="48" />
+        <location filename="../../ui/complaints/model.py" line="46" />
         <source>Description</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/model.py" line="112" />
+        <location filename="../../ui/complaints/model.py" line="81" />
         <source>Resolved in {0} days</source>
         <translation>{0} 天办结</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/model.py" line="113" />
+        <location filename="../../ui/complaints/model.py" line="82" />
         <source>Open for {0} days</source>
         <translation>已受理 {0} 天</translation>
     </message>
@@ -1359,62 +1369,62 @@
 <context>
     <name>DocumentsModel</name>
     <message>
-        <location filename="../../ui/documents/model.py" line="41" />
+        <location filename="../../ui/documents/model.py" line="42" />
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/model.py" line="42" />
+        <location filename="../../ui/documents/model.py" line="43" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/model.py" line="43" />
+        <location filename="../../ui/documents/model.py" line="44" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/model.py" line="44" />
+        <location filename="../../ui/documents/model.py" line="45" />
         <source>Document number</source>
         <translation>文件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/model.py" line="45" />
+        <location filename="../../ui/documents/model.py" line="46" />
         <source>Plan version</source>
         <translation>方案版本</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/model.py" line="46" />
+        <location filename="../../ui/documents/model.py" line="47" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/model.py" line="47" />
+        <location filename="../../ui/documents/model.py" line="48" />
         <source>Created by</source>
         <translation>创建人</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/model.py" line="48" />
+        <location filename="../../ui/documents/model.py" line="49" />
         <source>Created at</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/model.py" line="49" />
+        <location filename="../../ui/documents/model.py" line="50" />
         <source>Client</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/model.py" line="52" />
+        <location filename="../../ui/documents/model.py" line="53" />
         <source>Advice pack</source>
         <translation>财富规划建议书</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/model.py" line="53" />
+        <location filename="../../ui/documents/model.py" line="54" />
         <source>Risk assessment</source>
         <translation>风险评估</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/model.py" line="54" />
+        <location filename="../../ui/documents/model.py" line="55" />
         <source>Meeting brief</source>
         <translation>会面简报</translation>
     </message>
@@ -1717,7 +1727,7 @@ It leaves the client's Documents on this laptop and, at the next sync, at the ba
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/flows_model.py" line="74" />
+        <location filename="../../ui/plans/flows_model.py" line="41" />
         <source>Nominal: not adjusted for inflation</source>
         <translation>名义金额：未考虑通胀</translation>
     </message>
@@ -1793,76 +1803,76 @@ It leaves the client's Documents on this laptop and, at the next sync, at the ba
 <context>
     <name>GoalsModel</name>
     <message>
-        <location filename="../../ui/plans/goals_model.py" line="47" />
+        <location filename="../../ui/plans/goals_model.py" line="49" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/goals_model.py" line="48" />
+        <location filename="../../ui/plans/goals_model.py" line="50" />
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/goals_model.py" line="49" />
+        <location filename="../../ui/plans/goals_model.py" line="51" />
         <source>Target</source>
         <translation>目标金额</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/goals_model.py" line="50" />
+        <location filename="../../ui/plans/goals_model.py" line="52" />
         <source>Year</source>
         <translation>目标年份</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/goals_model.py" line="51" />
+        <location filename="../../ui/plans/goals_model.py" line="53" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/goals_model.py" line="52" />
+        <location filename="../../ui/plans/goals_model.py" line="54" />
         <source>Set aside</source>
         <translation>已预留</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/goals_model.py" line="53" />
+        <location filename="../../ui/plans/goals_model.py" line="55" />
         <source>Chance
 now</source>
         <translation>当前配置
 达成概率</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/goals_model.py" line="54" />
+        <location filename="../../ui/plans/goals_model.py" line="56" />
         <source>Chance
 with plan</source>
         <translation>建议配置
 达成概率</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/goals_model.py" line="57" />
+        <location filename="../../ui/plans/goals_model.py" line="59" />
         <source>In today's money unless marked “nominal”</source>
         <translation>除标注“名义”者外，均按当前购买力计</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/goals_model.py" line="58" />
+        <location filename="../../ui/plans/goals_model.py" line="60" />
         <source>Chance of meeting the goal with the current portfolio's allocation</source>
         <translation>按当前持仓配置达成该目标的概率</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/goals_model.py" line="59" />
+        <location filename="../../ui/plans/goals_model.py" line="61" />
         <source>Chance of meeting the goal with the proposed allocation</source>
         <translation>按建议配置达成该目标的概率</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/goals_model.py" line="60" />
+        <location filename="../../ui/plans/goals_model.py" line="62" />
         <source>Already set aside for this goal</source>
         <translation>已为该目标预留的资金</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/goals_model.py" line="61" />
+        <location filename="../../ui/plans/goals_model.py" line="63" />
         <source>1 is the highest priority</source>
         <translation>1 为最高优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/goals_model.py" line="138" />
+        <location filename="../../ui/plans/goals_model.py" line="102" />
         <source>{0} nominal</source>
         <translation>{0}（名义）</translation>
     </message>
@@ -3387,17 +3397,17 @@ with plan</source>
         <translation>推荐理由</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/recommendations_model.py" line="72" />
+        <location filename="../../ui/plans/recommendations_model.py" line="45" />
         <source>Not suitable ({0})</source>
         <translation>不匹配（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/recommendations_model.py" line="74" />
+        <location filename="../../ui/plans/recommendations_model.py" line="47" />
         <source>Passed {0}, {1} warning(s)</source>
         <translation>已通过（{0}），{1} 项提示</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/recommendations_model.py" line="75" />
+        <location filename="../../ui/plans/recommendations_model.py" line="48" />
         <source>Passed {0}</source>
         <translation>已通过（{0}）</translation>
     </message>

@@ -337,6 +337,32 @@ def test_a_product_that_fails_the_gate_cannot_be_added(window, qtbot) -> None:  
 # --- the review cycle ----------------------------------------------------------------------
 
 
+def test_the_picker_shows_each_products_minimum_and_management_fee(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from app.domain.product_terms import percent
+    from ui.plans.candidates_model import COLUMNS
+
+    tab = open_plan_tab(window, qtbot, person(window))
+    new_plan(tab, qtbot)
+    dialog = tab.add_product()
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=10000)
+    model = dialog.model
+    heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert heads[COLUMNS.index("minimum")] == "Minimum"
+    assert heads[COLUMNS.index("fee")] == "Mgmt fee/yr"
+
+    def shown(row: int, column: str) -> str:
+        return str(model.data(model.index(row, COLUMNS.index(column))))
+
+    rows = {c.code: row for row, c in enumerate(model.items)}
+    trust = next(c for c in model.items if c.type == "trust")
+    assert trust.min_investment_cny is not None and trust.management_fee_pct is not None
+    assert shown(rows[trust.code], "minimum") == format_money_short(trust.min_investment_cny)
+    assert shown(rows[trust.code], "fee") == percent(trust.management_fee_pct)
+    equity = next(c for c in model.items if c.type == "equity")  # no fee recorded
+    assert shown(rows[equity.code], "fee") == "—"
+    dialog.reject()
+
+
 def test_status_moves_with_dates_and_a_copy_for_next_year(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     from ui.plans.allocation_model import PROPOSED
 

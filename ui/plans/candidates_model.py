@@ -4,7 +4,8 @@ amount typed, with products that pass first and blocked ones greyed, each saying
 Why it is shaped so: a blocked product stays in the list (the banker sees that it
 exists and why it cannot be offered) but reads as unavailable: grey, the first reason
 in the Gate column and every reason in the tooltip. The verdicts come whole from
-``ws.plans.candidates``, the gate's own rules, so this only lays them out.
+``ws.plans.candidates``, the gate's own rules, so this only lays them out. The minimum
+investment and the yearly management fee sit beside them ("—" where not recorded).
 """
 
 from __future__ import annotations
@@ -15,12 +16,15 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from app.domain.product_terms import percent
 from app.services.plans import Candidate
+from ui.formatting import format_money_short
 from ui.plans.words import said
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
-COLUMNS = ("code", "name", "type", "class", "rating", "lockup", "gate")
+COLUMNS = ("code", "name", "type", "class", "rating", "lockup", "minimum", "fee", "gate")
+RIGHT = frozenset({"rating", "lockup", "minimum", "fee"})
 GATE = COLUMNS.index("gate")
 GREY = QColor("#9aa5b1")
 
@@ -37,6 +41,8 @@ class CandidatesModel(QAbstractTableModel):
             self.tr("Asset class"),
             self.tr("Risk"),
             self.tr("Lock-up"),
+            self.tr("Minimum"),
+            self.tr("Mgmt fee/yr"),
             self.tr("Suitability"),
         )
         self.types = {
@@ -98,25 +104,37 @@ class CandidatesModel(QAbstractTableModel):
                 return QColor("#9a6700" if c.warnings else "#2f7d5b")
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.reasons(c) or " ".join(said(f.why) for f in c.warnings) or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("rating", "lockup"):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in RIGHT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
             return c.code
         return None
 
     def _text(self, c: Candidate, column: str) -> str:
-        if column == "code":
-            return c.code
+        if column == "gate":
+            return self._verdict(c)
         if column == "name":
             return c.name if c.currency == "CNY" else f"{c.name} ({c.currency})"
         if column == "type":
             return self.types.get(c.type, c.type)
         if column == "class":
             return self.classes.get(c.asset_class, c.asset_class)
+        return self._figure(c, column)
+
+    def _figure(self, c: Candidate, column: str) -> str:
         if column == "rating":
             return f"R{c.risk_rating}"
         if column == "lockup":
             return self.tr("{0} days").format(c.lockup_days) if c.lockup_days else "—"
+        if column == "minimum":
+            minimum = c.min_investment_cny
+            return format_money_short(minimum) if minimum is not None else "—"
+        if column == "fee":
+            fee = c.management_fee_pct
+            return percent(fee) if fee is not None else "—"
+        return c.code
+
+    def _verdict(self, c: Candidate) -> str:
         if c.recommended:
             return self.tr("In the plan")
         if c.blocking:

@@ -52,7 +52,7 @@ class AddProductDialog(FormDialog):
     ) -> None:
         super().__init__(session, initiator, parent)
         self.setWindowTitle(self.tr("Add product to the plan"))
-        self.setMinimumSize(1000, 600)
+        self.setMinimumSize(1100, 600)
         self.plan_id = plan.id
         self.saved_id: uuid.UUID | None = None
         self.loaded = False
@@ -70,7 +70,7 @@ class AddProductDialog(FormDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setMinimumHeight(260)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((130, 250, 120, 100, 44, 74)):
+        for column, width in enumerate((120, 230, 110, 100, 44, 70, 84, 76)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(GATE, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selected())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 import uuid
 from collections import Counter, defaultdict
@@ -15,12 +16,15 @@ from sqlalchemy import func, select
 
 from app.domain.errors import ValidationError, VaultError
 from app.domain.posting import Position, TransactionKind, post
+from app.domain.product_terms import ProductTerms
 from app.domain.validation import check_bank_card, check_resident_id
 from app.services.clients import ROLES
 from app.services.config import tier_table
 from app.services.demo import DemoStats, build_demo_book
 from app.services.demo_data import load_words
-from app.services.demo_market import business_days
+from app.services.demo_market import build_market, business_days
+from app.services.demo_terms import add_terms
+from app.services.product_terms import terms_of
 from app.services.workspace import Workspace
 from app.vault.keys import KdfParams
 from app.vault.models import (
@@ -40,6 +44,7 @@ from app.vault.models import (
     Meeting,
     Note,
     OutboxEntry,
+    PlanRecommendation,
     Price,
     Task,
     Transaction,
@@ -379,3 +384,83 @@ def test_a_demo_book_never_goes_into_a_vault_with_a_book(ws: Workspace) -> None:
 
 def test_the_vault_verifies(ws: Workspace) -> None:
     assert all(result.ok for result in ws.verify())
+
+
+def _in(value: Decimal | None, low: str, high: str) -> bool:
+    return value is not None and Decimal(low) <= value <= Decimal(high)
+
+
+def _shelf_terms(ws: Workspace) -> dict[str, list[tuple[Instrument, ProductTerms]]]:
+    with ws.begin() as s:
+        shelf = list(s.scalars(select(Instrument)))
+    by_type: dict[str, list[tuple[Instrument, ProductTerms]]] = defaultdict(list)
+    for i in shelf:
+        by_type[i.type].append((i, terms_of(i)))
+    return by_type
+
+
+def test_the_shelf_carries_terms_fit_for_each_type(ws: Workspace) -> None:
+    by_type = _shelf_terms(ws)
+    wan = Decimal(10_000)
+    assert all(t.dealing is not None for rows in by_type.values() for _, t in rows)
+    for i, t in by_type["deposit"]:
+        assert t.fees.items() == tuple((name, 0) for name, _ in t.fees.items())
+        assert t.term_days == (None if i.lockup_days <= 7 else i.lockup_days)
+    for _, t in by_type["wmp"]:
+        assert t.min_investment_cny in {Decimal(1), wan, 100 * wan}
+        assert (t.fees.subscription, t.fees.redemption) == (0, 0)
+        assert _in(t.fees.management, "0.1", "1")
+        assert _in(t.fees.custody, "0.02", "0.05")
+        assert _in(t.fees.sales_service, "0.2", "0.4")
+        assert t.benchmark
+    for i, t in by_type["mutual_fund"]:
+        assert t.dealing == "daily" and t.benchmark and t.fees.performance is None
+        assert _in(t.fees.subscription, "0", "1.5") and _in(t.fees.redemption, "0", "1.5")
+        assert _in(t.fees.management, "0.15", "1.5")
+        assert _in(t.fees.custody, "0.05", "0.25")
+        if i.name.endswith("C"):  # C shares: no subscription fee, a sales-service fee instead
+            assert t.fees.subscription == 0 and _in(t.fees.sales_service, "0.2", "0.4")
+        elif i.asset_class != "cash":
+            assert _in(t.fees.subscription, "0.6", "1.5")
+    for i, t in by_type["private_fund"]:
+        assert t.min_investment_cny == 100 * wan and t.dealing in {"monthly", "quarterly"}
+        assert _in(t.fees.management, "1", "2") and t.fees.performance in {15, 20}
+        assert t.benchmark and i.lockup_days > 0
+    for i, t in by_type["trust"]:
+        assert t.min_investment_cny in {100 * wan, 300 * wan}
+        assert (t.dealing, t.term_days) == ("closed", i.lockup_days)
+        assert t.benchmark and t.benchmark.startswith("年化")
+    for _, t in by_type["structured"]:
+        assert t.dealing == "closed" and t.term_days and not any(v for _, v in t.fees.items())
+    for _, t in by_type["equity"] + by_type["bond"] + by_type["gold"] + by_type["insurance"]:
+        assert not t.fees.recorded  # their costs are in their own documents
+
+
+def test_the_shelfs_terms_vary_from_product_to_product(ws: Workspace) -> None:
+    by_type = _shelf_terms(ws)
+    for kind in ("wmp", "mutual_fund", "private_fund"):
+        assert len({t.fees.management for _, t in by_type[kind]}) >= 3, kind
+        assert len({t.fees.custody for _, t in by_type[kind]}) >= 2, kind
+    assert len({t.min_investment_cny for _, t in by_type["wmp"]}) == 3
+    assert len({t.min_investment_cny for _, t in by_type["trust"]}) == 2
+
+
+def test_the_same_seed_gives_the_same_terms() -> None:
+    market = build_market(random.Random("7/market"), TODAY, "本行")
+    add_terms(market.products, random.Random("7/terms"))
+    first = [p.terms for p in market.products]
+    add_terms(market.products, random.Random("7/terms"))
+    assert [p.terms for p in market.products] == first
+    add_terms(market.products, random.Random("8/terms"))
+    assert [p.terms for p in market.products] != first
+
+
+def test_demo_plans_recommend_no_less_than_the_minimum(ws: Workspace) -> None:
+    with ws.begin() as s:
+        rows = s.execute(
+            select(PlanRecommendation.amount_cny, Instrument.min_investment_cny).join(
+                Instrument, Instrument.id == PlanRecommendation.instrument_id
+            )
+        ).all()
+    assert rows
+    assert all(minimum is None or amount >= minimum for amount, minimum in rows)

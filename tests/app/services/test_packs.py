@@ -12,7 +12,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -51,11 +51,24 @@ class Product:
     type: str
     asset_class: str
     rating: int
+    terms: Mapping[str, object] = field(default_factory=dict)
 
 
+# WMP2 records its terms (the figures the pack must show); DEP1 and FUND3 record none.
+WMP2_TERMS: Mapping[str, object] = {
+    "min_investment_cny": D("10000.00"),
+    "dealing": "daily",
+    "benchmark": "年化2.90%–3.40%",
+    "subscription_fee_pct": D(0),
+    "redemption_fee_pct": D(0),
+    "management_fee_pct": D("0.35"),
+    "custody_fee_pct": D("0.025"),
+    "sales_service_fee_pct": D("0.3"),
+    "performance_fee_pct": D("60"),
+}
 PRODUCTS = (
     Product("DEP1", "deposit", "cash", 1),
-    Product("WMP2", "wmp", "fixed_income", 2),
+    Product("WMP2", "wmp", "fixed_income", 2, WMP2_TERMS),
     Product("FUND3", "mutual_fund", "equity", 3),
 )
 
@@ -71,6 +84,7 @@ def bank(ws: Workspace) -> Workspace:
                 asset_class=p.asset_class,
                 currency="CNY",
                 risk_rating=p.rating,
+                **p.terms,
             )
             s.add(instrument)
             s.flush()
@@ -207,6 +221,90 @@ def test_the_pdf_shows_the_client_the_figures_and_the_disclosure(
         stored.document_number,
     ):
         assert "".join(expected.split()) in text, expected
+
+
+WMP2_ZH = (
+    "起购金额¥1.00万",
+    "无固定期限",
+    "每个工作日均可交易",
+    "业绩比较基准：年化2.90%–3.40%",
+)
+WMP2_FEES_ZH = (
+    "管理费0.35%/年",
+    "托管费0.025%/年",
+    "销售服务费0.30%/年",
+    "业绩报酬为超过业绩比较基准部分收益的60%",
+    "不收取认购/申购费、赎回费",
+)
+WMP2_EN = ("minimum ¥10,000.00", "open-ended", "dealt every business day", "年化2.90%–3.40%")
+WMP2_FEES_EN = (
+    "management fee 0.35% a year",
+    "custody fee 0.025% a year",
+    "sales-service fee 0.30% a year",
+    "performance fee 60% of the return above the benchmark",
+    "no subscription or redemption fee",
+)
+
+
+@pytest.fixture
+def with_deposit(bank: Workspace, planned: ClientId) -> ClientId:
+    """``planned`` with 200,000 of DEP1 (no terms recorded) recommended as well."""
+    plan = bank.plans.current_for(planned)
+    assert plan is not None
+    bank.plans.add_recommendation(plan.id, "DEP1", D("200000"), "流动性储备")
+    return planned
+
+
+def test_the_pack_states_each_products_minimum_fees_and_liquidity(
+    packs: PackService, with_deposit: ClientId
+) -> None:
+    zh = {r.code: r for r in packs.document(with_deposit, "zh").recommendations}
+    en = {r.code: r for r in packs.document(with_deposit, "en").recommendations}
+
+    assert zh["WMP2"].key_terms.startswith("银行理财；")
+    assert all(part in zh["WMP2"].key_terms for part in WMP2_ZH), zh["WMP2"].key_terms
+    assert all(fee in zh["WMP2"].fees for fee in WMP2_FEES_ZH), zh["WMP2"].fees
+    assert zh["WMP2"].liquidity == "每个工作日均可交易；无锁定期"
+    assert en["WMP2"].key_terms.startswith("Wealth management product; ")
+    assert all(part in en["WMP2"].key_terms for part in WMP2_EN), en["WMP2"].key_terms
+    assert all(fee in en["WMP2"].fees.lower() for fee in WMP2_FEES_EN), en["WMP2"].fees
+    assert en["WMP2"].liquidity == "Dealt every business day; no lock-up"
+    # A product without recorded terms keeps the reference to its documents.
+    assert zh["DEP1"].fees == "费用以产品说明书为准。"
+    assert en["DEP1"].fees == "Fees as set out in the product documents."
+    assert (zh["DEP1"].key_terms, en["DEP1"].key_terms) == ("存款；无锁定期", "Deposit; no lock-up")
+
+
+def test_a_bilingual_pack_states_the_fees_in_both_languages(
+    packs: PackService, with_deposit: ClientId
+) -> None:
+    recs = {r.code: r for r in packs.document(with_deposit, "both").recommendations}
+    zh_line, en_line = recs["WMP2"].fees.splitlines()
+    assert zh_line.startswith("管理费0.35%/年") and en_line.startswith("Management fee 0.35%")
+    assert recs["DEP1"].fees.splitlines() == [
+        "费用以产品说明书为准。",
+        "Fees as set out in the product documents.",
+    ]
+
+
+@needs_pdftotext
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("zh", (*WMP2_ZH, *WMP2_FEES_ZH, "费用以产品说明书为准。")),
+        ("en", (*WMP2_EN, *WMP2_FEES_EN, "Fees as set out in the product documents.")),
+    ],
+)
+def test_the_pdf_shows_the_fee_figures(
+    tmp_path: Path,
+    packs: PackService,
+    with_deposit: ClientId,
+    lang: str,
+    expected: tuple[str, ...],
+) -> None:
+    text = pdf_text(tmp_path, packs.build(with_deposit, lang).bytes).lower()
+    for figure in expected:
+        assert "".join(figure.lower().split()) in text, figure
 
 
 def test_without_a_plan_the_model_of_the_level_is_proposed(

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import shutil
+import uuid
+from decimal import Decimal
 from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy import select
 
+from app.services.product_terms import TERM_COLUMNS
 from app.services.workspace import Workspace
+from app.vault import engine as vault_engine
 from app.vault import migrate, search_index
-from app.vault.models import Base
+from app.vault.keys import KdfParams, KeyFile
+from app.vault.models import Base, Instrument, PlanRecommendation
 
 FIXTURE = Path(__file__).parents[2] / "fixtures" / "vault-v1"
 FIXTURE_PASSPHRASE = "fixture passphrase v1"
@@ -70,3 +76,76 @@ def test_search_entries_is_a_model() -> None:
 
 def test_head_constant_matches_the_scripts() -> None:
     assert migrate.head_revision() == migrate.scripts_head()
+
+
+def _vault_at_0007(folder: Path) -> None:
+    """A vault as migration 0007 left it: a product on the shelf and a plan recommending it."""
+    folder.mkdir(parents=True)
+    key_file, key = KeyFile.new(
+        FIXTURE_PASSPHRASE, KdfParams(memory_kib=8 * 1024, passes=1, lanes=1)
+    )
+    key_file.save(folder / "keys.json")
+    engine = vault_engine.make_engine(folder / "vault.db", key)
+    migrate.upgrade(engine, "0007_plans")
+    now = "2025-01-02T03:04:05.000000+00:00"
+    client, instrument, plan = (uuid.uuid4().hex for _ in range(3))
+    with engine.begin() as c:
+        c.exec_driver_sql(
+            "INSERT INTO clients (id, kind, name, name_pinyin, name_initials, search_keys,"
+            " lunar_birth_leap, status, financial_assets_cny, updated_at, updated_by)"
+            " VALUES (?, 'person', '陈建国', '', '', '', 0, 'active', 0, ?, 'fixture')",
+            (client, now),
+        )
+        c.exec_driver_sql(
+            "INSERT INTO instruments (id, code, name, type, asset_class, currency, risk_rating,"
+            " lockup_days, issuer, updated_at, updated_by)"
+            " VALUES (?, 'WMP7', '稳享理财', 'wmp', 'fixed_income', 'CNY', 2, 90, '本行', ?,"
+            " 'fixture')",
+            (instrument, now),
+        )
+        c.exec_driver_sql(
+            "INSERT INTO plans (id, client_id, title, year, version, status, model_level,"
+            " assumptions_version, models_version, notes, created_at, updated_at, updated_by)"
+            " VALUES (?, ?, '陈先生规划', 2025, 1, 'draft', 3, '2026.1', '2026.1', '', ?, ?,"
+            " 'fixture')",
+            (plan, client, now, now),
+        )
+        c.exec_driver_sql(
+            "INSERT INTO plan_recommendations (id, plan_id, instrument_id, amount_cny, rationale,"
+            " suitability, updated_at, updated_by)"
+            " VALUES (?, ?, ?, 50000000, '稳健', '{}', ?, 'fixture')",
+            (uuid.uuid4().hex, plan, instrument, now),
+        )
+    vault_engine.checkpoint(engine)
+    engine.dispose()
+
+
+def test_a_0007_vault_gains_product_terms_and_keeps_its_rows(
+    tmp_path: Path, state_dir: Path
+) -> None:
+    folder = tmp_path / "vault-0007"
+    _vault_at_0007(folder)
+    with Workspace.open(folder, FIXTURE_PASSPHRASE, state_dir) as ws:
+        assert ws.vault.migrated_from == "0007_plans"
+        assert migrate.current_revision(ws.vault.engine) == migrate.head_revision()
+        with ws.begin() as s:
+            (product,) = s.scalars(select(Instrument))
+            (rec,) = s.scalars(select(PlanRecommendation))
+            assert (product.code, product.name, product.lockup_days, product.issuer) == (
+                "WMP7",
+                "稳享理财",
+                90,
+                "本行",
+            )
+            assert rec.instrument_id == product.id and rec.amount_cny == Decimal("500000.00")
+            # The new columns are empty: nothing recorded, so the documents govern.
+            assert {column: getattr(product, column) for column in TERM_COLUMNS} == dict.fromkeys(
+                TERM_COLUMNS
+            )
+            # … and take terms from now on.
+            product.management_fee_pct = Decimal("0.3500")
+            product.dealing = "daily"
+        with ws.begin() as s:
+            (product,) = s.scalars(select(Instrument))
+            assert (product.management_fee_pct, product.dealing) == (Decimal("0.35"), "daily")
+        assert all(r.ok for r in ws.verify())
