@@ -3264,16 +3264,21 @@ with plan</source>
     </message>
     <message>
         <location filename="../../ui/plans/projection_panel.py" line="86" />
+        <source>Starts from {0}, the whole portfolio (other banks included). </source>
+        <translation>起点 {0}，为客户全部资产（含他行）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/projection_panel.py" line="92" />
         <source>Proposed: about {0} a year expected, moving {1} a year; current: {2}, {3}. Chance of running out by {4}: {5} proposed, {6} current.</source>
         <translation>建议配置：预期年化收益约 {0}，年化波动率 {1}；当前配置：{2}，{3}。至 {4} 年资金耗尽的概率：建议配置 {5}，当前配置 {6}。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/projection_panel.py" line="99" />
+        <location filename="../../ui/plans/projection_panel.py" line="105" />
         <source>{0} {1:,} simulated paths, market assumptions {2}.</source>
         <translation>{0}共模拟 {1:,} 条路径，市场假设 {2}。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/projection_panel.py" line="109" />
+        <location filename="../../ui/plans/projection_panel.py" line="115" />
         <source>Move the mouse over the chart for the figures of a year.</source>
         <translation>将鼠标移到图表上，可查看各年份的数据。</translation>
     </message>

@@ -81,8 +81,14 @@ class ProjectionPanel(QWidget):
     def show_projections(self, projections: PlanProjections) -> None:
         self.projections = projections
         self.state.clear()
+        # The plan covers the client's whole portfolio, held elsewhere too, so it starts
+        # from more than the header's assets at this bank: say so.
+        start = self.tr("Starts from {0}, the whole portfolio (other banks included). ").format(
+            format_money_short(projections.start_wealth)
+        )
         self.figures.setText(
-            self.tr(
+            start
+            + self.tr(
                 "Proposed: about {0} a year expected, moving {1} a year; current: {2}, {3}. "
                 "Chance of running out by {4}: {5} proposed, {6} current."
             ).format(
