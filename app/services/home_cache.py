@@ -8,6 +8,8 @@ one raw SQLCipher query (``connection.read_meta``) right after the passphrase is
 shows it marked with its time, and replaces it when the fresh figures arrive.
 
 The format is versioned; anything unexpected reads as "no cache", never as an error.
+The cache names clients (overdue, birthdays, movers): whatever erases a client's data
+must also delete ``META_KEY`` or compute a new summary, so the name leaves it too.
 This module imports no SQLAlchemy, so the app can use it before the database stack loads.
 """
 
