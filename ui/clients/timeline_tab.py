@@ -4,7 +4,6 @@ with a check box per kind and "Load more" for older pages."""
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,12 +20,13 @@ from app.domain.ids import ClientId
 from app.services.changes import Changes
 from app.services.timeline import KINDS
 from ui.clients.timeline_model import COLUMNS, TimelineModel, kind_name
+from ui.lazy_tab import LazyTab
 from ui.session import VaultSession
 
 RELOAD_MS = 300
 
 
-class TimelineTab(QWidget):
+class TimelineTab(LazyTab):
     sig_open_note = Signal(object, object)  # client id, note id: open it in meeting mode
 
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
@@ -140,15 +140,7 @@ class TimelineTab(QWidget):
     def _changed(self, changes: Changes, initiator: object) -> None:
         if self.client_id is None or self.client_id not in changes.client_ids:
             return
-        if self.isVisible():
-            self._reload.start()  # a burst of changes (autosaves) reloads once
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
+        self.reload_when_seen(self._reload.start)  # a burst of changes (autosaves) reloads once
 
     def clear(self) -> None:
         self._reload.stop()

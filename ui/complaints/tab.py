@@ -7,7 +7,6 @@ import uuid
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -31,6 +30,7 @@ from ui.complaints.dialogs import ReceiveDialog, ReopenDialog, ResolveDialog
 from ui.complaints.model import DESCRIPTION, ComplaintModel
 from ui.complaints.words import STATUS_STYLES
 from ui.contacts.form import FormDialog
+from ui.lazy_tab import LazyTab
 from ui.session import VaultSession
 
 PANE_STYLE = "QFrame#pane { background: #f8fafc; border: 1px solid #d9dde3; border-radius: 6px; }"
@@ -42,7 +42,7 @@ def _selectable(label: QLabel) -> QLabel:
     return label
 
 
-class ComplaintsTab(QWidget):
+class ComplaintsTab(LazyTab):
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -180,15 +180,7 @@ class ComplaintsTab(QWidget):
             return  # its own steps reload when done, selecting the complaint
         if self.client_id not in changes.client_ids:
             return
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
+        self.reload_when_seen()
 
     def selected(self) -> ComplaintRecord | None:
         rows = self.table.selectionModel().selectedRows()

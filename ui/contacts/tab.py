@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,6 +25,7 @@ from app.services.workspace import Workspace
 from ui.contacts.dialogs import CareDateDialog, LogContactDialog
 from ui.contacts.form import FormDialog
 from ui.contacts.models import CareDateModel, InteractionModel
+from ui.lazy_tab import LazyTab
 from ui.session import VaultSession
 
 
@@ -51,7 +51,7 @@ def table(model: InteractionModel | CareDateModel) -> QTableView:
     return view
 
 
-class ContactsTab(QWidget):
+class ContactsTab(LazyTab):
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -151,15 +151,7 @@ class ContactsTab(QWidget):
             return
         if not changes.contacts:
             return
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
+        self.reload_when_seen()
 
     def _enable(self) -> None:
         has_client = self.client_id is not None

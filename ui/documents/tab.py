@@ -15,7 +15,6 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -39,6 +38,7 @@ from ui.documents.export import DocumentExport
 from ui.documents.model import CLIENT, COLUMNS, DocumentsModel
 from ui.documents.pack_dialog import PackDialog
 from ui.documents.preview import PreviewDialog
+from ui.lazy_tab import LazyTab
 from ui.session import VaultSession
 
 Listing = tuple[list[DocumentRow], dict[ClientId, str]]
@@ -55,7 +55,7 @@ def listing(ws: Workspace, client_id: ClientId) -> Listing:
     return rows, {r.id: r.name for r in ws.book.rows(sorted(owners))}
 
 
-class DocumentsTab(QWidget):
+class DocumentsTab(LazyTab):
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -169,15 +169,7 @@ class DocumentsTab(QWidget):
     def _changed(self, changes: Changes, initiator: object) -> None:
         if initiator is self or not changes.documents or self.client_id is None:
             return  # a member's document may show in a household's list: any change counts
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
+        self.reload_when_seen()
 
     def selected(self) -> DocumentRow | None:
         rows = self.table.selectionModel().selectedRows()

@@ -22,7 +22,6 @@ import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -41,6 +40,7 @@ from app.services.plan_projections import PlanProjections
 from app.services.plans import PlanView
 from app.services.workspace import Workspace
 from ui.contacts.form import FormDialog
+from ui.lazy_tab import LazyTab
 from ui.plans.banner import Banner
 from ui.plans.editor import PlanEditor
 from ui.plans.item_dialogs import FlowDialog, GoalDialog
@@ -61,7 +61,7 @@ NOTICE_STYLE = (
 BLANK, EMPTY, EDITOR = range(3)
 
 
-class PlanTab(QWidget):
+class PlanTab(LazyTab):
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -226,15 +226,7 @@ class PlanTab(QWidget):
             return
         if not (changes.plans or changes.holdings or changes.clients):
             return
-        if self.isVisible():
-            self._reload.start()  # a burst of changes reloads once
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
+        self.reload_when_seen(self._reload.start)  # a burst of changes reloads once
 
     # --- the plan ----------------------------------------------------------------------
 
