@@ -149,6 +149,8 @@ class MainWindow(QMainWindow):
 
         self.home = HomePage(self.session)
         self.home.sig_painted.connect(self.session.painted)
+        # Input counts against the idle lock from Home's first paint (see ui.idle).
+        self.home.sig_painted.connect(self.idle.watch_input)
         self.pages.addWidget(self.home)
 
     def _build_tasks(self) -> None:

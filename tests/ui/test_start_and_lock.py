@@ -84,6 +84,23 @@ def test_idle_timeout_locks(make_window, qtbot, book: Path) -> None:  # type: ig
     assert not [t for t in visible_texts(window) if first_name in t]
 
 
+def test_input_after_unlock_keeps_the_vault_open(make_window, qtbot, book: Path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(book)
+    assert not window.idle.watching  # locked: no app-wide filter, nothing to lock
+    unlock(window, qtbot)
+    qtbot.waitUntil(lambda: window.idle.watching, timeout=10000)  # from Home's first paint
+    window.idle.last_input -= 240  # four idle minutes of the five
+    qtbot.keyClick(window.nav, Qt.Key.Key_Down)
+    assert window.idle.last_input > window.idle._clock() - 5
+    window.idle.last_input -= 240
+    qtbot.mouseMove(window.nav, window.nav.rect().center())
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton)
+    assert window.idle.last_input > window.idle._clock() - 5
+    window.lock()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.unlock, timeout=5000)
+    assert not window.idle.watching and not window.idle.active
+
+
 def test_idle_counts_wall_clock_time(qtbot) -> None:  # type: ignore[no-untyped-def]
     from ui.idle import IdleWatcher
 
