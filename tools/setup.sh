@@ -34,8 +34,9 @@ fi
 "$python" -m pip install --quiet --upgrade pip
 "$python" -m pip install --quiet -e ".[dev]"
 # An editable install leaves the project's own modules uncompiled, and where
-# PYTHONDONTWRITEBYTECODE is set (as on CI) Python would compile them again at every
-# start: about 65 ms of the app's start-up. Compile them once, as pip does for an
-# installed package; a module edited later compiles in memory until the next setup.
+# PYTHONDONTWRITEBYTECODE is set (the development machine sets it) Python compiles
+# them again at every start: about 65 ms of the app's start-up. Compile them once, as
+# pip does for an installed package; a module edited later compiles in memory until
+# the next setup.
 "$python" -m compileall -q app ui
 echo "Ready: .venv/bin/confidant --help"
