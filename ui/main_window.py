@@ -9,6 +9,7 @@ from the calendar or a client's header; one at a time.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -273,6 +274,7 @@ class MainWindow(QMainWindow):
         self.events.vault_did_lock.connect(self._did_lock)
         self.events.client_open_requested.connect(self.open_client)
         self.session.sig_pending.connect(self._show_pending)
+        self.session.sig_book.connect(self._show_book)
         self.session.sig_error.connect(self.show_error)
 
     # --- start, unlock, lock --------------------------------------------------------
@@ -294,9 +296,17 @@ class MainWindow(QMainWindow):
             self.vault_state.setText(self.tr("Locked — {0}").format(self.vault))
         elif info.clients is None:
             self.vault_state.setText(self.tr("Unlocked — {0} — opening…").format(info.path))
-        else:
+        elif not info.households:
             text = self.tr("Unlocked — {0} — {1} clients").format(info.path, info.clients)
             self.vault_state.setText(text)
+        else:
+            text = self.tr("Unlocked — {0} — {1} clients, {2} households")
+            self.vault_state.setText(text.format(info.path, info.clients, info.households))
+
+    def _show_book(self, persons: int, households: int) -> None:
+        if self._info is not None:
+            self._info = replace(self._info, clients=persons, households=households)
+            self._vault_state_text()
 
     def unlock_with(self, passphrase: str) -> None:
         """Unlock without typing (the demo command hands over the demo passphrase)."""

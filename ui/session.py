@@ -22,6 +22,7 @@ from ui.events import AppEvents
 from ui.ops import VaultWorker
 
 if TYPE_CHECKING:
+    from app.services.clients import BookCounts
     from app.services.first_look import UnlockedKey
     from app.services.home_cache import CachedHome
     from app.services.workspace import KdfParams, Workspace
@@ -48,8 +49,9 @@ class VaultInfo:
     the database being open (``vault_did_unlock`` then ``vault_did_open``)."""
 
     path: Path
-    clients: int | None
+    clients: int | None  # persons, as Home counts them
     pending_changes: int | None
+    households: int | None = None
 
 
 @dataclass
@@ -62,6 +64,7 @@ class _Unlocking:
 class VaultSession(QObject):
     sig_error = Signal(object)  # an exception meant for the user
     sig_pending = Signal(int)
+    sig_book = Signal(int, int)  # persons, households: after a change to clients
 
     def __init__(
         self, events: AppEvents, state_dir: Path | None = None, kdf: KdfParams | None = None
@@ -77,7 +80,7 @@ class VaultSession(QObject):
         # the window showing them; dropped right after (see ``unlock``).
         self.first_look: CachedHome | None = None
         self._paint_gate = threading.Event()
-        events.operation_did_execute.connect(lambda *_: self.refresh_pending())
+        events.operation_did_execute.connect(self._changed)
 
     def _kdf(self) -> tuple[()] | tuple[KdfParams]:
         """The key-derivation settings for new vaults: the app's defaults unless given."""
@@ -93,7 +96,8 @@ class VaultSession(QObject):
 
     def _opened(self, ws: Workspace) -> VaultInfo:
         self.worker.ws = ws  # runs on the worker thread
-        return VaultInfo(ws.vault.paths.folder, ws.clients.count(), ws.pending_changes())
+        book = ws.clients.counts()
+        return VaultInfo(ws.vault.paths.folder, book.persons, ws.pending_changes(), book.households)
 
     def unlock(
         self, path: Path, passphrase: str, on_error: Callable[[BaseException], None]
@@ -237,6 +241,14 @@ class VaultSession(QObject):
     def refresh_pending(self) -> None:
         if self.unlocked:
             self.run(lambda ws: ws.pending_changes(), self.sig_pending.emit, lambda _: None)
+
+    def _changed(self, changes: Changes, _initiator: object) -> None:
+        self.refresh_pending()
+        if changes.clients and self.unlocked:
+            self.run(lambda ws: ws.clients.counts(), self._show_book, lambda _: None)
+
+    def _show_book(self, book: BookCounts) -> None:
+        self.sig_book.emit(book.persons, book.households)
 
     # --- locking -----------------------------------------------------------------------
 

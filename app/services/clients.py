@@ -149,6 +149,14 @@ def validate_new_client(data: NewClient) -> tuple[NewClient, list[FieldError]]:
 
 
 @dataclass(frozen=True)
+class BookCounts:
+    """Persons (what Home's totals count) and households, in the status bar."""
+
+    persons: int
+    households: int
+
+
+@dataclass(frozen=True)
 class ClientRow:
     """One line of the book."""
 
@@ -330,6 +338,17 @@ class ClientService:
                 )
                 or 0
             )
+
+    def counts(self) -> BookCounts:
+        """Companies and trusts are household members, counted in neither."""
+        with self._ws.begin() as s:
+            rows = s.execute(
+                select(Client.kind, func.count())
+                .where(Client.deleted_at.is_(None), Client.kind.in_(("person", "household")))
+                .group_by(Client.kind)
+            )
+            by_kind: dict[str, int] = {kind: n for kind, n in rows}
+        return BookCounts(by_kind.get("person", 0), by_kind.get("household", 0))
 
     def list(self, limit: int | None = None, offset: int = 0) -> list[ClientRow]:
         """The book ordered by financial assets, largest first."""

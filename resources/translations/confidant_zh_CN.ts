@@ -1154,17 +1154,17 @@
         <translation>共 {1} 项，未结 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/tab.py" line="206" />
+        <location filename="../../ui/complaints/tab.py" line="198" />
         <source>No complaint selected</source>
         <translation>未选择投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/tab.py" line="210" />
+        <location filename="../../ui/complaints/tab.py" line="202" />
         <source>No complaints from this client.</source>
         <translation>该客户没有投诉记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/tab.py" line="232" />
+        <location filename="../../ui/complaints/tab.py" line="224" />
         <source>{0}
 (on {1})</source>
         <translation>{0}
@@ -1315,7 +1315,7 @@
         <translation>暂无记录</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts/tab.py" line="208" />
+        <location filename="../../ui/contacts/tab.py" line="200" />
         <source>Not removed: {0}</source>
         <translation>未删除：{0}</translation>
     </message>
@@ -1467,12 +1467,12 @@
         <translation>暂无文件。点击“生成建议书…”可为客户生成财富规划建议书，并保存在此处。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/tab.py" line="275" />
+        <location filename="../../ui/documents/tab.py" line="267" />
         <source>Delete document</source>
         <translation>删除文件</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/tab.py" line="277" />
+        <location filename="../../ui/documents/tab.py" line="269" />
         <source>Delete {0} “{1}”?
 
 It leaves the client's Documents on this laptop and, at the next sync, at the bank. Copies already exported or handed to the client are not affected.</source>
@@ -1481,12 +1481,12 @@ It leaves the client's Documents on this laptop and, at the next sync, at the ba
 该文件将从本机客户的“文件”页中移除，并于下次同步时从行内系统中删除。已导出或已交给客户的副本不受影响。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/tab.py" line="294" />
+        <location filename="../../ui/documents/tab.py" line="286" />
         <source>Deleted {0}.</source>
         <translation>已删除 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/tab.py" line="317" />
+        <location filename="../../ui/documents/tab.py" line="309" />
         <source>Advice pack {0} made ({1} pages) and kept in the vault.</source>
         <translation>已生成建议书 {0}（共 {1} 页），并保存在保险库中。</translation>
     </message>
@@ -2209,97 +2209,102 @@ with plan</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>Clients</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>Calendar</source>
         <translation>日程</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>Events</source>
         <translation>客户活动</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>Tasks ({0})</source>
         <translation>任务（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="219" />
         <source>Last sync: never</source>
         <translation>上次同步：从未</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>● Offline — sync only on request</source>
         <translation>● 离线 — 仅在您要求时同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="243" />
         <source>&amp;Vault</source>
         <translation>保险库(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="244" />
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="246" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246" />
+        <location filename="../../ui/main_window.py" line="249" />
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="250" />
         <source>Quick open…</source>
         <translation>快速打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254" />
+        <location filename="../../ui/main_window.py" line="257" />
         <source>V&amp;iew</source>
         <translation>视图(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>Pending changes: {0}</source>
         <translation>待同步变更：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292" />
+        <location filename="../../ui/main_window.py" line="296" />
         <source>Locked — {0}</source>
         <translation>已锁定 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294" />
+        <location filename="../../ui/main_window.py" line="298" />
         <source>Unlocked — {0} — opening…</source>
         <translation>已解锁 — {0} — 正在打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="303" />
+        <source>Unlocked — {0} — {1} clients, {2} households</source>
+        <translation>已解锁 — {0} — {1} 位客户，{2} 个家庭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="331" />
         <source>Building the demo book</source>
         <translation>正在生成演示客户簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296" />
+        <location filename="../../ui/main_window.py" line="300" />
         <source>Unlocked — {0} — {1} clients</source>
         <translation>已解锁 — {0} — {1} 位客户</translation>
     </message>
@@ -2908,17 +2913,17 @@ with plan</source>
         <translation>（家庭客户须至少一名成员具备）</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/tab.py" line="263" />
+        <location filename="../../ui/plans/tab.py" line="255" />
         <source>Copied as version {0} for {1}: a new draft.</source>
         <translation>已复制为{1}年度第 {0} 版，状态为草稿。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/tab.py" line="277" />
+        <location filename="../../ui/plans/tab.py" line="269" />
         <source>Plan</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/tab.py" line="285" />
+        <location filename="../../ui/plans/tab.py" line="277" />
         <source>Delete the draft “{0}” with its goals, flows and products?</source>
         <translation>删除草稿“{0}”及其目标、现金流和产品？</translation>
     </message>

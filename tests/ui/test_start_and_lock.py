@@ -101,6 +101,28 @@ def test_input_after_unlock_keeps_the_vault_open(make_window, qtbot, book: Path)
     assert not window.idle.watching and not window.idle.active
 
 
+def test_status_bar_counts_clients_as_home_does(make_window, qtbot, book: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.services.changes import Changes
+    from app.services.clients import NewClient
+
+    window = make_window(book)
+    unlock(window, qtbot)
+    qtbot.waitUntil(lambda: window.home.fresh, timeout=10000)
+    persons = window.home.summary.clients  # persons only: a household is its members
+    households = window.session.worker.run_sync(lambda ws: ws.clients.counts().households)
+    assert households > 0
+    said = f"{persons} clients, {households} households"
+    qtbot.waitUntil(lambda: said in window.vault_state.text(), timeout=5000)
+
+    def add(ws):  # type: ignore[no-untyped-def]
+        ws.clients.add(NewClient(name="状态栏新客户"))
+        return Changes(clients=True)
+
+    window.session.mutate(add)
+    said = f"{persons + 1} clients, {households} households"
+    qtbot.waitUntil(lambda: said in window.vault_state.text(), timeout=5000)
+
+
 def test_idle_counts_wall_clock_time(qtbot) -> None:  # type: ignore[no-untyped-def]
     from ui.idle import IdleWatcher
 

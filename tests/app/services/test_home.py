@@ -82,6 +82,8 @@ def test_tier_totals_add_up_to_the_book_of_persons_only(ws: Workspace) -> None:
         ("mass", "大众", 1, D(0)),
     ]
     assert sum(t.assets_cny for t in home.by_tier) == home.total_assets_cny
+    counts = ws.clients.counts()  # what the status bar says beside Home's total
+    assert (counts.persons, counts.households) == (home.clients, 1)
 
 
 # --- A priced book: asset classes and movers ---------------------------------------
