@@ -24,6 +24,10 @@ The rules (regulation.md §1):
   is counted as new money, so ``total_assets`` is the client's assets before it.
 - A lock-up longer than the client's stated liquidity need blocks. For a holding the
   caller passes the remaining lock-up as ``lockup_days``.
+- A first purchase below the product's recorded minimum (起购金额; for a private fund at
+  least 100万 by regulation) blocks: it could not be placed, and advising it would
+  mislead. A client who already holds the product is topping up, which the contract's
+  top-up minimum governs (not recorded here), so that passes.
 
 The limits are bank configuration (``resources/suitability.json``, ``parse_limits``);
 nothing here reads files. The portfolio as a whole is judged in ``portfolio_fit``.
@@ -153,6 +157,7 @@ class ProductFacts:
     risk_rating: int
     lockup_days: int
     regime: str = "BANK_WM"
+    min_investment_cny: Decimal | None = None  # 起购金额; None: not recorded
 
     def __post_init__(self) -> None:
         if self.risk_rating not in RATINGS:
@@ -161,6 +166,8 @@ class ProductFacts:
             raise ValidationError(f"{self.code}: the lock-up cannot be negative days")
         if self.regime not in REGIMES:
             raise ValidationError(f"{self.code}: unknown regime {self.regime!r}")
+        if self.min_investment_cny is not None and self.min_investment_cny < 0:
+            raise ValidationError(f"{self.code}: the minimum investment cannot be negative")
 
 
 @dataclass(frozen=True)
@@ -365,6 +372,26 @@ def elderly_rule(
     return [Finding("elderly_or_vulnerable", BLOCK, why, remedy, figures)]
 
 
+def minimum_findings(case: Case) -> list[Finding]:
+    """A first purchase below the product's recorded minimum: block (top-ups pass)."""
+    minimum = case.product.min_investment_cny
+    if case.holding or minimum is None or case.existing_cny > 0:
+        return []
+    if not Decimal(0) < case.amount_cny < minimum:
+        return []
+    amount, least = _yuan(case.amount_cny), _yuan(minimum)
+    why = Text(
+        f"首次购买金额{amount.zh}低于产品起购金额{least.zh}",
+        f"A first purchase of {amount.en} is below the product's minimum of {least.en}.",
+    )
+    remedy = Text(
+        f"金额提高到至少{least.zh}，或选择起购金额更低的产品",
+        f"Raise the amount to at least {least.en}, or choose a product with a lower minimum.",
+    )
+    figures: dict[str, Figure] = {"amount_cny": case.amount_cny, "min_investment_cny": minimum}
+    return [Finding("below_minimum", BLOCK, why, remedy, figures)]
+
+
 def concentration_findings(case: Case) -> list[Finding]:
     """One non-exempt product above the limit of the client's assets after the purchase."""
     limits, product = case.limits, case.product
@@ -449,6 +476,7 @@ RULES: tuple[Callable[[Case], list[Finding]], ...] = (
     assessment_findings,
     rating_findings,
     elderly_findings,
+    minimum_findings,
     concentration_findings,
     liquidity_findings,
 )

@@ -65,8 +65,9 @@ def _minimum(minimum: Decimal, currency: str, amount: Decimal | None) -> Text:
         zh.append("人民币等值")
         en.append("CNY equivalent")
     if amount is not None and amount < minimum:
-        zh.append("建议金额低于起购金额")
-        en.append("the proposed amount is below it")
+        # The gate refuses a first purchase below the minimum, so this is a top-up.
+        zh.append("本次为追加购买，追加起点以产品合同为准")
+        en.append("this is a top-up, whose minimum the product contract sets")
     return Text(
         f"起购金额{format_cny_short(minimum, 'zh')}" + (f"（{'，'.join(zh)}）" if zh else ""),
         f"minimum {format_cny(minimum, 'en')}" + (f" ({'; '.join(en)})" if en else ""),
@@ -80,7 +81,7 @@ def key_terms(
     currency: str = "CNY",
     amount_cny: Decimal | None = None,
 ) -> Text:
-    """Type; minimum (flagged when ``amount_cny`` is below it); term or open-ended;
+    """Type; minimum (a smaller ``amount_cny`` is a top-up, and says so); term or open-ended;
     dealing; benchmark; lock-up."""
     parts = [kind]
     if terms.recorded:

@@ -102,6 +102,7 @@ def product_facts(instrument: Instrument) -> rules.ProductFacts:
         asset_class=instrument.asset_class,
         risk_rating=instrument.risk_rating,
         lockup_days=instrument.lockup_days,
+        min_investment_cny=instrument.min_investment_cny,
     )
 
 

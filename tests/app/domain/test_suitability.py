@@ -257,6 +257,33 @@ def test_no_stated_need_means_no_liquidity_finding() -> None:
     assert run(client(liquidity_need_days=None), product(lockup_days=3650)).suitable
 
 
+# --- minimum investment ----------------------------------------------------------------
+
+
+def test_first_purchase_at_the_minimum_passes_and_a_cent_less_blocks() -> None:
+    private = product(type="private_fund", min_investment_cny=D("1000000"))
+    assert run(client(), private, amount="1000000").suitable
+    result = run(client(), private, amount="999999.99")
+    found = only(result, "below_minimum")
+    assert found.severity == "block" and not result.suitable
+    assert found.figures == {"amount_cny": D("999999.99"), "min_investment_cny": D("1000000")}
+    assert "1,000,000.00元" in found.why.zh and "at least" in found.remedy.en
+
+
+def test_a_top_up_below_the_minimum_passes() -> None:
+    private = product(type="private_fund", min_investment_cny=D("1000000"))
+    assert "below_minimum" not in rules(run(client(), private, amount="200000", held="1500000"))
+
+
+def test_no_recorded_minimum_means_no_minimum_finding() -> None:
+    assert run(client(), product(min_investment_cny=None), amount="1").suitable
+
+
+def test_a_holding_is_not_judged_by_the_minimum() -> None:
+    private = product(min_investment_cny=D("1000000"))
+    assert check_holding(client(), private, D("500000"), TODAY, LIMITS).suitable
+
+
 # --- the result ------------------------------------------------------------------------
 
 
@@ -298,7 +325,10 @@ def test_bad_client_facts(changes: dict[str, Any]) -> None:
         client(**changes)
 
 
-@pytest.mark.parametrize("changes", [{"risk_rating": 0}, {"lockup_days": -1}, {"regime": "X"}])
+@pytest.mark.parametrize(
+    "changes",
+    [{"risk_rating": 0}, {"lockup_days": -1}, {"regime": "X"}, {"min_investment_cny": D(-1)}],
+)
 def test_bad_product_facts(changes: dict[str, Any]) -> None:
     with pytest.raises(ValidationError):
         product(**changes)

@@ -75,12 +75,14 @@ def test_a_closed_trust_in_full() -> None:
     )
 
 
-def test_an_amount_below_the_minimum_is_flagged() -> None:
+def test_an_amount_below_the_minimum_is_called_a_top_up() -> None:
+    # The gate refuses a first purchase below the minimum: only a top-up gets here.
     terms = ProductTerms(min_investment_cny=D("1000000"))
     below = pack_terms.key_terms(TRUST, terms, 0, "CNY", D("500000"))
-    assert "起购金额¥100.00万（建议金额低于起购金额）" in below.zh
-    assert "minimum ¥1,000,000.00 (the proposed amount is below it)" in below.en
-    assert "低于" not in pack_terms.key_terms(TRUST, terms, 0, "CNY", D("1000000")).zh
+    assert "起购金额¥100.00万（本次为追加购买，追加起点以产品合同为准）" in below.zh
+    assert "(this is a top-up, whose minimum the product contract sets)" in below.en
+    at_least = pack_terms.key_terms(TRUST, terms, 0, "CNY", D("1000000"))
+    assert "追加" not in at_least.zh and "top-up" not in at_least.en
 
 
 def test_a_foreign_currency_minimum_is_a_cny_equivalent() -> None:

@@ -119,6 +119,28 @@ def test_the_amount_counts_the_clients_position(bank: Workspace, form: qn.Questi
     assert not bank.suitability.check_product(cid, "WMP2", D("900000")).suitable
 
 
+def test_a_first_purchase_below_the_minimum_cannot_be_added(
+    bank: Workspace, form: qn.Questionnaire
+) -> None:
+    cid = person(bank, form, "赵起购", 5)
+    plan_id = plan_for(bank, cid)
+    with bank.begin() as s:
+        fund = s.scalar(select(Instrument).where(Instrument.code == "PF5"))
+        assert fund is not None
+        fund.min_investment_cny = D("300000")
+
+    small = next(c for c in bank.plans.candidates(plan_id, "PF5", D("200000")))
+
+    assert [f.rule for f in small.blocking] == ["below_minimum"]
+    assert "300,000.00" in small.blocking[0].remedy.en
+    with pytest.raises(NotSuitable, match="minimum"):
+        bank.plans.add_recommendation(plan_id, "PF5", D("200000"))
+    bank.plans.add_recommendation(plan_id, "PF5", D("300000"))
+    assert [(r.code, r.amount_cny) for r in bank.plans.get(plan_id).recommendations] == [
+        ("PF5", D("300000"))
+    ]
+
+
 def test_search_by_code_or_name_and_what_is_already_recommended(
     bank: Workspace, form: qn.Questionnaire
 ) -> None:
