@@ -1,5 +1,6 @@
 """A product's terms as an advice pack discloses them: the minimum investment (起购金额),
-how often it deals, its term, the performance benchmark (业绩比较基准) and its fees.
+how often it deals, its term, the performance benchmark (业绩比较基准), its fees, and
+the sales process (cooling-off, follow-up call).
 
 Units, as the vault stores them:
 
@@ -11,6 +12,10 @@ Units, as the vault stores them:
   once on the amount; ``management`` (管理费), ``custody`` (托管费) and ``sales_service``
   (销售服务费) are charged per year on the assets; ``performance`` (业绩报酬) is the share
   of the return above the benchmark (or hurdle).
+- ``cooling_off_hours``: hours after signing in which the client may withdraw and be
+  refunded (冷静期: at least 24 for a bank's private 理财 and for private funds; 犹豫期 for
+  insurance, 15 days is 360); 0: none. ``needs_callback``: a follow-up call (回访) by
+  staff outside sales comes after it, and the sale completes only then.
 
 ``None`` means "not recorded here" (the product documents govern); zero means "none
 charged". The values are checked when a ``ProductTerms`` is made, so whatever writes a
@@ -30,6 +35,7 @@ BENCHMARK_MAX = 60
 FEE_DECIMALS = 4
 MONEY_DECIMALS = 2
 TERM_DAYS_MAX = 36_500  # a hundred years: anything longer is a typing mistake
+COOLING_OFF_MAX_HOURS = 24 * 366  # a year: anything longer is a typing mistake
 
 DEALING: dict[str, Text] = {
     "daily": Text("每个工作日均可交易", "dealt every business day"),
@@ -75,6 +81,20 @@ def _check_min(value: Any) -> None:
         )
 
 
+def _check_sales_process(hours: Any, callback: Any) -> None:
+    if hours is not None and (
+        isinstance(hours, bool)
+        or not isinstance(hours, int)
+        or not 0 <= hours <= COOLING_OFF_MAX_HOURS
+    ):
+        raise ValidationError(
+            f"A cooling-off period is a whole number of hours from 0 (none) to "
+            f"{COOLING_OFF_MAX_HOURS}, not {hours!r}."
+        )
+    if callback is not None and not isinstance(callback, bool):
+        raise ValidationError(f"Whether a follow-up call is needed is yes or no, not {callback!r}.")
+
+
 @dataclass(frozen=True)
 class Fees:
     """A product's fees in percent (see the module's units); ``None``: not recorded."""
@@ -109,9 +129,12 @@ class ProductTerms:
     term_days: int | None = None
     benchmark: str | None = None
     fees: Fees = Fees()
+    cooling_off_hours: int | None = None
+    needs_callback: bool | None = None
 
     def __post_init__(self) -> None:
         _check_min(self.min_investment_cny)
+        _check_sales_process(self.cooling_off_hours, self.needs_callback)
         if self.dealing is not None and self.dealing not in DEALING:
             raise ValidationError(
                 f"Dealing {self.dealing!r} is not known; use one of {', '.join(DEALING)}."
@@ -138,7 +161,14 @@ class ProductTerms:
         """Whether anything at all is recorded (else the documents say it all)."""
         return self.fees.recorded or any(
             v is not None
-            for v in (self.min_investment_cny, self.dealing, self.term_days, self.benchmark)
+            for v in (
+                self.min_investment_cny,
+                self.dealing,
+                self.term_days,
+                self.benchmark,
+                self.cooling_off_hours,
+                self.needs_callback,
+            )
         )
 
 
@@ -149,4 +179,13 @@ def percent(value: Decimal, places: int = 2) -> str:
     return f"{value:.{max(places, needed)}f}%"
 
 
-__all__ = ["BENCHMARK_MAX", "DEALING", "ONE_OFF", "YEARLY", "Fees", "ProductTerms", "percent"]
+__all__ = [
+    "BENCHMARK_MAX",
+    "COOLING_OFF_MAX_HOURS",
+    "DEALING",
+    "ONE_OFF",
+    "YEARLY",
+    "Fees",
+    "ProductTerms",
+    "percent",
+]

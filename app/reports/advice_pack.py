@@ -109,10 +109,11 @@ class PackRecommendation:
     rationale: str
     suitable: bool
     suitability_notes: Sequence[str]  # e.g. the rule results or an override reference
-    key_terms: str  # term, minimum, cooling-off, 双录 need …
+    key_terms: str  # type, minimum, term, dealing, benchmark, lock-up
     fees: str
     liquidity: str
     risks: str
+    sales_process: str = ""  # 双录, cooling-off, follow-up call; "" when none applies
 
 
 @dataclass(frozen=True)

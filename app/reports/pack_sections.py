@@ -446,7 +446,9 @@ def _recommendation(w: Writer, rec: Any) -> Table:
         ],
         [w.label("suitability"), suitability, "", ""],
     ]
-    for key in ("rationale", "key_terms", "fees", "liquidity", "risks"):
+    for key in ("rationale", "key_terms", "fees", "liquidity", "risks", "sales_process"):
+        if key == "sales_process" and not rec.sales_process:
+            continue  # nothing to record, wait for or confirm
         rows.append([w.label(key), w.data(getattr(rec, key)), "", ""])
     value_width = (frame_width() - 2 * label_width) / 2
     table = Table(rows, colWidths=[label_width, value_width, label_width, value_width])

@@ -129,6 +129,7 @@ LABELS: dict[str, Text] = {
     "fees": Text("费用", "Fees"),
     "liquidity": Text("流动性", "Liquidity"),
     "risks": Text("主要风险", "Main risks"),
+    "sales_process": Text("成交流程", "Completing the sale"),
     "no_recs": Text("本次未推荐新产品。", "No new products are recommended."),
     "recs_note": Text(
         "以下产品信息为摘要，具体以产品合同、说明书及风险揭示书为准。",

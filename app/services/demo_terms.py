@@ -110,6 +110,9 @@ def _wmp(p: Product, rng: random.Random) -> ProductTerms:
             _pick(rng, "0.20", "0.25", "0.30", "0.35", "0.40"),
             D(performance),
         ),
+        # A bank's private 理财: at least 24 hours, then the call (public ones: documents).
+        cooling_off_hours=24 if private else None,
+        needs_callback=True if private else None,
     )
 
 
@@ -169,6 +172,8 @@ def _insurance(p: Product, rng: random.Random) -> ProductTerms:
         min_investment_cny=_pick(rng, "10000", "50000", "100000"),
         dealing="none",
         term_days=None if whole_life else p.lockup,
+        cooling_off_hours=15 * 24,  # 犹豫期
+        needs_callback=True,
     )
 
 
@@ -204,6 +209,8 @@ def _private_fund(p: Product, rng: random.Random) -> ProductTerms:
             D(0),
             _pick(rng, "20", "20", "20", "15"),
         ),
+        cooling_off_hours=24,  # after the qualified-investor check (AMAC, art. 29)
+        needs_callback=True,
     )
 
 

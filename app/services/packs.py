@@ -45,6 +45,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import model_portfolios as mp
 from app.domain import risk_profile as rp
+from app.domain import sales_process
 from app.domain.bilingual import Text
 from app.domain.errors import ValidationError
 from app.domain.ids import ClientId
@@ -66,6 +67,8 @@ from app.services.documents import document_number
 from app.services.plan_gate import Governing, check_again, usable_level
 from app.services.plan_types import BlockedProduct, NotSuitable, PlanView, refusal
 from app.services.portfolio import PortfolioSummary
+from app.services.risk import client_age
+from app.services.suitability import limits
 from app.services.tasks import live_client
 from app.vault.models import Client
 
@@ -247,11 +250,14 @@ class PackService:
             client = live_client(s, client_id)
             gov = self._governing(s, client, today)
             name = client.name
+            # 双录 follows the age of the person the plan must suit (a household's most
+            # cautious member), as the gate does.
+            age = client_age(s, live_client(s, gov.client_id), today)
         risk = self._ws.risk.current(gov.client_id, today)
         if risk is None:  # deleted since it was read: refuse as unassessed
             raise ValidationError("No risk assessment: assess the client first.")
         plan = self._ws.plans.current_for(client_id)
-        recommendations = self._recommendations(plan, gov.client_id, today, language)
+        recommendations = self._recommendations(plan, gov.client_id, age, today, language)
         summary = self._ws.portfolio.summary(client_id)
         models = pp.model_portfolios(plan.models_version if plan else None)
         names = {**ASSET_CLASSES, **models.class_names}
@@ -396,11 +402,12 @@ class PackService:
         return usable_level(s, client, today, purpose="pack")
 
     def _recommendations(
-        self, plan: PlanView | None, gate: ClientId, today: date, lang: PackLang
+        self, plan: PlanView | None, gate: ClientId, age: int | None, today: date, lang: PackLang
     ) -> tuple[PackRecommendation, ...]:
         """Every recommendation checked again now; NotSuitable if any fails."""
         if plan is None:
             return ()
+        elderly_age = limits().elderly_age
         out: list[PackRecommendation] = []
         blocked: list[BlockedProduct] = []
         for rec in plan.recommendations:
@@ -421,6 +428,9 @@ class PackService:
             ]
             notes += [words(f.why, lang) for f in result.warnings]
             kind = PRODUCT_TYPES.get(rec.type, Text(rec.type, rec.type))
+            process = sales_process.sales_process(
+                rec.type, rec.risk_rating, rec.terms, age, elderly_age
+            )
             out.append(
                 PackRecommendation(
                     name=rec.name,
@@ -439,6 +449,7 @@ class PackService:
                     fees=words(pack_terms.fees(rec.terms), lang),
                     liquidity=words(pack_terms.liquidity(rec.terms, rec.lockup_days), lang),
                     risks=words(RATING_RISKS.get(rec.risk_rating, RATING_RISKS[5]), lang),
+                    sales_process=words(process, lang) if process else "",
                 )
             )
         if blocked:

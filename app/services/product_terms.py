@@ -24,7 +24,15 @@ FEE_COLUMNS = {
     "sales_service": "sales_service_fee_pct",
     "performance": "performance_fee_pct",
 }
-TERM_COLUMNS = ("min_investment_cny", "dealing", "term_days", "benchmark", *FEE_COLUMNS.values())
+TERM_COLUMNS = (
+    "min_investment_cny",
+    "dealing",
+    "term_days",
+    "benchmark",
+    *FEE_COLUMNS.values(),
+    "cooling_off_hours",
+    "needs_callback",
+)
 
 
 def terms_of(instrument: Instrument) -> ProductTerms:
@@ -36,6 +44,8 @@ def terms_of(instrument: Instrument) -> ProductTerms:
             term_days=instrument.term_days,
             benchmark=instrument.benchmark,
             fees=Fees(**{name: getattr(instrument, col) for name, col in FEE_COLUMNS.items()}),
+            cooling_off_hours=instrument.cooling_off_hours,
+            needs_callback=instrument.needs_callback,
         )
     except ValidationError:
         return ProductTerms()
@@ -49,6 +59,8 @@ def term_columns(terms: ProductTerms) -> dict[str, Any]:
         "term_days": terms.term_days,
         "benchmark": terms.benchmark,
         **{FEE_COLUMNS[name]: value for name, value in terms.fees.items()},
+        "cooling_off_hours": terms.cooling_off_hours,
+        "needs_callback": terms.needs_callback,
     }
 
 

@@ -249,6 +249,10 @@ class Instrument(Synced, Base):
     custody_fee_pct: Mapped[Decimal | None] = mapped_column(ScaledDecimal(4))
     sales_service_fee_pct: Mapped[Decimal | None] = mapped_column(ScaledDecimal(4))
     performance_fee_pct: Mapped[Decimal | None] = mapped_column(ScaledDecimal(4))
+    # The sales process: hours of cooling-off after signing (冷静期; 犹豫期 for insurance;
+    # 0: none) and whether a follow-up call (回访) comes after it.
+    cooling_off_hours: Mapped[int | None] = mapped_column(Integer)
+    needs_callback: Mapped[bool | None] = mapped_column(Boolean)
 
 
 class Holding(Synced, Base):

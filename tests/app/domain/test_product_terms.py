@@ -9,7 +9,13 @@ from typing import Any
 import pytest
 
 from app.domain.errors import ValidationError
-from app.domain.product_terms import BENCHMARK_MAX, DEALING, Fees, ProductTerms
+from app.domain.product_terms import (
+    BENCHMARK_MAX,
+    COOLING_OFF_MAX_HOURS,
+    DEALING,
+    Fees,
+    ProductTerms,
+)
 
 D = Decimal
 
@@ -30,6 +36,8 @@ def test_known_terms_are_kept_as_given() -> None:
 def test_nothing_recorded() -> None:
     assert not ProductTerms().recorded and not Fees().recorded
     assert ProductTerms(fees=Fees(redemption=D(0))).recorded  # a zero is a recorded fee
+    assert ProductTerms(cooling_off_hours=0).recorded  # "none" is a recorded answer
+    assert ProductTerms(needs_callback=False).recorded
 
 
 def test_every_dealing_code_has_words() -> None:
@@ -50,6 +58,11 @@ def test_every_dealing_code_has_words() -> None:
         ({"min_investment_cny": D("-1")}, "zero or more yuan"),
         ({"min_investment_cny": D("10000.001")}, "to the fen"),
         ({"min_investment_cny": 10000.0}, "exact decimal"),
+        ({"cooling_off_hours": -1}, "whole number of hours from 0"),
+        ({"cooling_off_hours": 24.0}, "whole number of hours"),
+        ({"cooling_off_hours": True}, "whole number of hours"),
+        ({"cooling_off_hours": COOLING_OFF_MAX_HOURS + 1}, "whole number of hours"),
+        ({"needs_callback": "yes"}, "yes or no"),
     ],
 )
 def test_bad_terms_are_refused(kwargs: dict[str, Any], message: str) -> None:

@@ -65,6 +65,8 @@ WMP2_TERMS: Mapping[str, object] = {
     "custody_fee_pct": D("0.025"),
     "sales_service_fee_pct": D("0.3"),
     "performance_fee_pct": D("60"),
+    "cooling_off_hours": 24,  # as a private 理财
+    "needs_callback": True,
 }
 PRODUCTS = (
     Product("DEP1", "deposit", "cash", 1),
@@ -275,6 +277,22 @@ def test_the_pack_states_each_products_minimum_fees_and_liquidity(
     assert (zh["DEP1"].key_terms, en["DEP1"].key_terms) == ("存款；无锁定期", "Deposit; no lock-up")
 
 
+def test_the_pack_says_what_completing_each_sale_involves(
+    packs: PackService, with_deposit: ClientId
+) -> None:
+    zh = {r.code: r for r in packs.document(with_deposit, "zh").recommendations}
+    en = {r.code: r for r in packs.document(with_deposit, "en").recommendations}
+
+    assert zh["WMP2"].sales_process == (
+        "须在本行网点销售专区同步录音录像（双录；本行理财产品）；"
+        "冷静期24小时：签约后24小时内可撤销并全额退款；"
+        "期满后由非销售人员回访，回访确认后交易方才生效。"
+    )
+    assert en["WMP2"].sales_process.startswith("The sale is recorded on audio and video")
+    assert "cooling-off period of 24 hours" in en["WMP2"].sales_process
+    assert (zh["DEP1"].sales_process, en["DEP1"].sales_process) == ("", "")  # a deposit
+
+
 def test_a_bilingual_pack_states_the_fees_in_both_languages(
     packs: PackService, with_deposit: ClientId
 ) -> None:
@@ -291,7 +309,7 @@ def test_a_bilingual_pack_states_the_fees_in_both_languages(
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("zh", (*WMP2_ZH, *WMP2_FEES_ZH, "费用以产品说明书为准。")),
+        ("zh", (*WMP2_ZH, *WMP2_FEES_ZH, "费用以产品说明书为准。", "成交流程", "冷静期24小时")),
         ("en", (*WMP2_EN, *WMP2_FEES_EN, "Fees as set out in the product documents.")),
     ],
 )

@@ -145,7 +145,9 @@ def test_a_0007_vault_gains_product_terms_and_keeps_its_rows(
             # … and take terms from now on.
             product.management_fee_pct = Decimal("0.3500")
             product.dealing = "daily"
+            product.cooling_off_hours, product.needs_callback = 24, True  # 0009
         with ws.begin() as s:
             (product,) = s.scalars(select(Instrument))
             assert (product.management_fee_pct, product.dealing) == (Decimal("0.35"), "daily")
+            assert (product.cooling_off_hours, product.needs_callback) == (24, True)
         assert all(r.ok for r in ws.verify())
