@@ -5,8 +5,9 @@ kept in the vault and exported where the banker chooses.
 takes (``app.reports.advice_pack``): the client (full name on their own pack, identifier
 masked), the governing risk assessment, the portfolio today, current against proposed
 allocation with the trades, the goals with their chances, the recommended products (each
-with its recorded minimum, term, dealing, benchmark and fees, worded by ``pack_terms``)
-and the projections. A client with no plan gets the model portfolio of their level as the
+with its recorded minimum, term, dealing, benchmark and fees, worded by ``pack_terms``,
+and what completing its sale involves, from ``app.domain.sales_process``) and the
+projections. A client with no plan gets the model portfolio of their level as the
 proposal (no goals, no products), projected with a fixed seed. ``build`` renders it and
 stores the exact bytes under the client's Documents (with the plan's id and version);
 ``export`` writes a stored pack to a file and records that in the audit trail.
