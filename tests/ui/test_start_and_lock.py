@@ -99,6 +99,8 @@ def test_input_after_unlock_keeps_the_vault_open(make_window, qtbot, book: Path)
     window.lock()
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.unlock, timeout=5000)
     assert not window.idle.watching and not window.idle.active
+    unlock(window, qtbot)  # the next unlock watches again, from its own first paint
+    qtbot.waitUntil(lambda: window.idle.watching, timeout=10000)
 
 
 def test_status_bar_counts_clients_as_home_does(make_window, qtbot, book: Path) -> None:  # type: ignore[no-untyped-def]
