@@ -18,6 +18,8 @@ Exit 0 when everything passed.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+from typing import Any
 
 
 def _smoke_test(argv: list[str]) -> int:  # noqa: C901, PLR0915 - a flat checklist
@@ -139,6 +141,7 @@ def _smoke_test(argv: list[str]) -> int:  # noqa: C901, PLR0915 - a flat checkli
     check("desktop app started, shown and quit", code == 0 and bool(state["shown"]))
     if unlock:
         check("desktop app unlocked the vault", bool(state["unlocked"]), str(args.vault))
+        _check_pack(check, args.vault, os.environ["CONFIDANT_PASSPHRASE"], Path(scratch.name))
     families = QFontDatabase.families()
     check("bundled CJK font registered", any("Droid Sans Fallback" in f for f in families))
     try:
@@ -156,6 +159,40 @@ def _smoke_test(argv: list[str]) -> int:  # noqa: C901, PLR0915 - a flat checkli
     scratch.cleanup()
     print("smoke test:", "FAILED " + ", ".join(failures) if failures else "passed")
     return 1 if failures else 0
+
+
+def _check_pack(check: Any, vault: Path, passphrase: str, scratch: Path) -> None:
+    """An advice pack from the demo vault (ReportLab, the embedded font, pypdf's AES-256
+    password), opened with its password in QtPdf as the Documents preview opens it."""
+    try:
+        from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPdfWidgets import QPdfView  # noqa: F401 - the preview's widget
+        from sqlalchemy import select
+
+        from app.services.packs import render_pack
+        from app.services.workspace import Workspace
+        from app.vault.models import Plan
+
+        with Workspace.open(vault, passphrase, scratch / "pack-state") as ws:
+            with ws.begin() as s:
+                client_id = s.scalars(select(Plan.client_id).limit(1)).first()
+            if client_id is None:
+                check("advice pack", False, "the demo vault has no plan")
+                return
+            data = render_pack(ws.packs.prepare(client_id, "both"), password="smoke")
+        buffer = QBuffer()
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        document = QPdfDocument()
+        document.setPassword("smoke")
+        document.load(buffer)
+        pages = document.pageCount()
+        image = document.render(0, QSize(595, 842))
+        ok = document.status() == QPdfDocument.Status.Ready and pages > 1 and not image.isNull()
+        check("advice pack rendered, locked and previewed (QtPdf)", ok, f"{pages} pages")
+    except Exception as exc:
+        check("advice pack rendered, locked and previewed (QtPdf)", False, repr(exc))
 
 
 def main() -> None:
