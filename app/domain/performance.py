@@ -9,6 +9,8 @@ Pure functions over plain values, no I/O. Conventions:
   day of a history is already in the first value and is ignored.
 - Period figures (``twr``, ``xirr``) are ``Decimal`` fractions (0.1 is 10%); the TWR is
   linked exactly in Decimal, the XIRR is solved in floats and rounded to 10 decimals.
+  The XIRR is always per year; ``mwr`` states it as a statement should, per year only
+  for periods of a year or more.
 - Series statistics (``daily_returns``, ``growth_index``, ``volatility``, ``max_drawdown``)
   are ``float`` fractions: they feed charts and risk figures, not statements.
 """
@@ -29,6 +31,7 @@ from app.domain.money import REPORTING_CURRENCY
 ZERO = Decimal(0)
 PERIODS = ("1M", "3M", "YTD", "1Y", "3Y", "ALL")
 MONTHS_BACK = {"1M": 1, "3M": 3, "1Y": 12, "3Y": 36}
+YEAR_DAYS = 365  # actual/365, as the XIRR counts
 XIRR_TOLERANCE = 1e-10
 XIRR_LOW = -0.999999  # a rate of -100% or less has no meaning for (1 + r) ** t
 
@@ -82,6 +85,26 @@ class PerformanceFigures:
     volatility: float | None
     max_drawdown: float | None
     reconstructed: bool = False
+
+    @property
+    def annualised(self) -> bool:
+        """Whether the period is a year or longer, so its money-weighted return may be
+        stated per year (GIPS: a return for less than a year is never annualised)."""
+        return (
+            self.start is not None
+            and self.end is not None
+            and ((self.end - self.start).days >= YEAR_DAYS)
+        )
+
+    @property
+    def mwr(self) -> Decimal | None:
+        """The money-weighted return as a statement gives it: the XIRR per year for a
+        period of a year or more; for a shorter one, the return over the period itself
+        (the XIRR compounded over its days). A month's +1.5% is not shown as +20% a year."""
+        if self.xirr is None or self.start is None or self.end is None or self.annualised:
+            return self.xirr
+        years = (self.end - self.start).days / YEAR_DAYS
+        return Decimal(f"{(1 + float(self.xirr)) ** years - 1:.10f}")
 
 
 # --- time-weighted returns -------------------------------------------------------------

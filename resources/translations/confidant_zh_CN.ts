@@ -3035,8 +3035,22 @@ with plan</source>
     </message>
     <message>
         <location filename="../../ui/clients/portfolio_tab.py" line="186" />
+        <source>Money-weighted</source>
+        <translation>资金加权收益</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/portfolio_tab.py" line="191" />
+        <source>The money-weighted return (XIRR): per year for a period of a year or more; for a shorter period, over the period itself, never annualised.</source>
+        <translation>资金加权收益（XIRR）：一年及以上的期间按年化列示；不足一年的期间列示该期间的收益，不作年化。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clients/portfolio_tab.py" line="203" />
+        <source>{0} p.a.</source>
+        <translation>{0}（年化）</translation>
+    </message>
+    <message>
         <source>XIRR (p.a.)</source>
-        <translation>资金加权收益（年化）</translation>
+        <translation type="vanished">资金加权收益（年化）</translation>
     </message>
     <message>
         <location filename="../../ui/clients/portfolio_tab.py" line="187" />

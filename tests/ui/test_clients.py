@@ -103,6 +103,14 @@ def test_client_view_shows_what_the_services_compute(window, qtbot) -> None:  # 
     shown = view.portfolio_tab.data.performance
     assert [f.twr for f in shown] == [f.twr for f in table]
     assert [f.xirr for f in shown] == [f.xirr for f in table]
+    grid = view.portfolio_tab.figures
+    cells = {
+        grid.itemAtPosition(row, 0).widget().text(): grid.itemAtPosition(row, 2).widget().text()
+        for row in range(1, len(table) + 1)
+    }
+    for f in table:  # money-weighted: per year only for a year or more
+        mwr = "—" if f.mwr is None else f"{float(f.mwr) * 100:+.2f}%"
+        assert cells[f.period] == (f"{mwr} p.a." if f.annualised and f.mwr is not None else mwr)
     assert sum(view.portfolio_tab.data.allocations["asset_class"].values()) == pytest.approx(
         summary.total_cny, abs=Decimal("0.05")
     )

@@ -183,22 +183,30 @@ class PortfolioTab(QWidget):
         heads = (
             "",
             self.tr("TWR"),
-            self.tr("XIRR (p.a.)"),
+            self.tr("Money-weighted"),
             self.tr("Volatility"),
             self.tr("Max drawdown"),
         )
+        explain = self.tr(
+            "The money-weighted return (XIRR): per year for a period of a year or more; "
+            "for a shorter period, over the period itself, never annualised."
+        )
         for col, head in enumerate(heads):
-            self.figures.addWidget(QLabel(head, objectName="muted"), 0, col)
+            label = QLabel(head, objectName="muted")
+            label.setToolTip(explain if col == 2 else "")
+            self.figures.addWidget(label, 0, col)
         for row, f in enumerate(table, start=1):
+            mwr = format_percent(f.mwr)
             cells = (
                 f.period,
                 format_percent(f.twr),
-                format_percent(f.xirr),
+                self.tr("{0} p.a.").format(mwr) if f.annualised and f.mwr is not None else mwr,
                 "—" if f.volatility is None else f"{f.volatility:.1%}",
                 format_percent(f.max_drawdown),
             )
             for col, text in enumerate(cells):
                 self.figures.addWidget(QLabel(text), row, col)
+        self.figures.setRowStretch(len(table) + 1, 1)  # rows at the top, not spread out
 
     def show_range(self, period: str) -> None:
         if self.data is None or not self.data.history.points:

@@ -214,6 +214,28 @@ def test_xirr_over_a_period_uses_the_start_value_and_the_flows() -> None:
     assert f.xirr is not None and abs(f.xirr - D("0.1")) < D("1e-6")
 
 
+def test_a_year_or_more_is_stated_per_year() -> None:
+    h = ValueHistory(((date(2023, 1, 1), D(1000)), (date(2024, 1, 1), D(1100))))
+    f = figures(h, "ALL", date(2024, 1, 1))
+    assert f.annualised and f.mwr == f.xirr
+
+
+def test_under_a_year_the_money_weighted_return_is_for_the_period() -> None:
+    # 1000 → 1015 over 31 days with no flows: 1.5% for the period; per year it would be
+    # 1.015 ** (365 / 31) - 1 ≈ 19.2%, which is what a statement must not show for a month.
+    h = ValueHistory(((date(2025, 1, 1), D(1000)), (date(2025, 2, 1), D(1015))))
+    f = figures(h, "1M", date(2025, 2, 1))
+    assert not f.annualised
+    assert f.xirr is not None and f.xirr > D("0.19")
+    assert f.mwr is not None and abs(f.mwr - D("0.015")) < D("1e-8")
+    assert f.mwr == pytest.approx(f.twr, abs=D("1e-8"))  # no flows: both say the same
+
+
+def test_no_money_weighted_return_without_one() -> None:
+    f = figures(ValueHistory(()), "1M", date(2025, 2, 1))
+    assert f.mwr is None and not f.annualised
+
+
 # --- concentration and allocation ------------------------------------------------------
 
 
