@@ -14,6 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.cli_banker import _banker_opts, cmd_banker
 from app.cli_brief import _brief_opts, cmd_brief
 from app.cli_output import emit_json, table
 from app.cli_pack import _pack_opts, cmd_pack
@@ -603,5 +604,11 @@ COMMANDS: tuple[Command, ...] = (
         "the advice pack: the client's plan as a PDF, kept in the vault and exported",
         cmd_pack,
         _pack_opts,
+    ),
+    Command(
+        ("banker",),
+        "show or set your name, certificate number and branch, as documents print them",
+        cmd_banker,
+        _banker_opts,
     ),
 )

@@ -37,6 +37,7 @@ from ui.session import VaultInfo, VaultSession
 if TYPE_CHECKING:
     import uuid
 
+    from ui.banker_dialog import BankerDialog
     from ui.calendar.page import CalendarPage
     from ui.client_events.page import EventsPage
     from ui.clients.list_page import ClientsPage
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.meeting: MeetingMode | None = None
         self._task_count: int | None = None
         self.quick_open: QuickOpen | None = None
+        self.banker_dialog: BankerDialog | None = None
         row = QHBoxLayout(self.workbench)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.nav)
@@ -243,9 +245,11 @@ class MainWindow(QMainWindow):
         vault = self.menuBar().addMenu(self.tr("&Vault"))
         self.lock_action = QAction(self.tr("&Lock"), self, shortcut=QKeySequence("Ctrl+L"))
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.banker_action = QAction(self.tr("&Banker details…"), self)
+        self.banker_action.triggered.connect(self.banker_details)
         quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        vault.addActions([self.lock_action, quit_action])
+        vault.addActions([self.banker_action, self.lock_action, quit_action])
         go = self.menuBar().addMenu(self.tr("&Go"))
         self.quick_action = QAction(self.tr("Quick open…"), self, shortcut=QKeySequence("Ctrl+K"))
         self.quick_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -261,9 +265,11 @@ class MainWindow(QMainWindow):
             view.addAction(action)
         self.lock_action.triggered.connect(self.lock)
         self.quick_action.triggered.connect(self._quick_open)
-        unlocked = self.session.unlocked
-        self.lock_action.setEnabled(unlocked)
-        self.quick_action.setEnabled(unlocked)
+        self._enable_unlocked_actions(self.session.unlocked)
+
+    def _enable_unlocked_actions(self, unlocked: bool) -> None:
+        for action in (self.lock_action, self.quick_action, self.banker_action):
+            action.setEnabled(unlocked)
 
     def _connect(self) -> None:
         self.idle.sig_idle.connect(self.lock)
@@ -287,8 +293,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.welcome)
         self._info = None
         self._vault_state_text()
-        self.lock_action.setEnabled(False)
-        self.quick_action.setEnabled(False)
+        self._enable_unlocked_actions(False)
 
     def _vault_state_text(self) -> None:
         info = self._info if self.session.unlocked else None
@@ -343,8 +348,7 @@ class MainWindow(QMainWindow):
         if self.session.first_look is not None:
             self.home.show_cached(self.session.first_look)
         self.stack.setCurrentWidget(self.workbench)
-        self.lock_action.setEnabled(True)
-        self.quick_action.setEnabled(True)
+        self._enable_unlocked_actions(True)
         self.show_page(0)
         self.idle.start()
 
@@ -359,7 +363,27 @@ class MainWindow(QMainWindow):
             self.quick_open.hide()
         self.session.lock()
 
+    def banker_details(self) -> BankerDialog | None:
+        """Vault → Banker details…: what packs and briefs print about the banker."""
+        if not self.session.unlocked:
+            return None
+        if self.banker_dialog is None:
+            from ui.banker_dialog import BankerDialog
+
+            dialog = BankerDialog(self.session, self)
+            dialog.finished.connect(lambda _: self._banker_closed(dialog))
+            self.banker_dialog = dialog
+        self.banker_dialog.open()
+        return self.banker_dialog
+
+    def _banker_closed(self, dialog: BankerDialog) -> None:
+        if self.banker_dialog is dialog:
+            self.banker_dialog = None
+        dialog.deleteLater()
+
     def _did_lock(self) -> None:
+        if self.banker_dialog is not None:
+            self.banker_dialog.reject()  # its fields held vault data
         self._task_count = None
         for row, name in enumerate(self._page_names()):
             self.nav.item(row).setText(name)

@@ -195,7 +195,7 @@ class BriefService:
             document_number=_document_number(client_id, now, language, meeting_id),
             generated_at=now.astimezone(),
             as_of=today,
-            banker=self._ws.actor,
+            banker=self._ws.banker.display_name(),
             client_name=client.name,
             client_masked_id=facts.masked_id,
             client_masked_mobile=facts.masked_mobile,

@@ -216,10 +216,8 @@ def _weight(value: Decimal, total: Decimal) -> Decimal:
 class PackService:
     """Advice packs of one vault; one worker thread calls it."""
 
-    def __init__(self, ws: Workspace, *, branch: str = "", banker_licence: str = "") -> None:
+    def __init__(self, ws: Workspace) -> None:
         self._ws = ws
-        self.branch = branch
-        self.banker_licence = banker_licence
 
     # --- the document ---------------------------------------------------------------
 
@@ -258,6 +256,7 @@ class PackService:
         if risk is None:  # deleted since it was read: refuse as unassessed
             raise ValidationError("No risk assessment: assess the client first.")
         plan = self._ws.plans.current_for(client_id)
+        banker = self._ws.banker.get()
         recommendations = self._recommendations(plan, gov.client_id, age, today, language)
         summary = self._ws.portfolio.summary(client_id)
         models = pp.model_portfolios(plan.models_version if plan else None)
@@ -290,9 +289,9 @@ class PackService:
             date=today,
             client_name=name,
             client_masked_id=self._ws.risk.masked_id_number(client_id),
-            banker=self._ws.actor,
-            banker_licence=self.banker_licence,
-            branch=self.branch,
+            banker=banker.name or self._ws.actor,
+            banker_licence=banker.licence,
+            branch=banker.branch,
             risk_level_code=risk.code,
             risk_level_name=_both(
                 rp.level_name(risk.level, "zh", risk.lowest_class),

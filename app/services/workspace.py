@@ -28,6 +28,7 @@ from app.vault.types import utc_now
 from app.vault.unlock_key import UnlockedKey, open_key
 
 if TYPE_CHECKING:
+    from app.services.banker import BankerService
     from app.services.briefs import BriefService
     from app.services.client_events import ClientEventService
     from app.services.complaints import ComplaintService
@@ -125,6 +126,12 @@ class Workspace:
         from app.services.complaints import ComplaintService
 
         return ComplaintService(self)
+
+    @cached_property
+    def banker(self) -> BankerService:
+        from app.services.banker import BankerService
+
+        return BankerService(self)
 
     @cached_property
     def packs(self) -> PackService:

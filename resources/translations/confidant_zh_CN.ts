@@ -240,6 +240,49 @@
     </message>
 </context>
 <context>
+    <name>BankerDialog</name>
+    <message>
+        <location filename="../../ui/banker_dialog.py" line="23" />
+        <source>Banker details</source>
+        <translation>客户经理信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/banker_dialog.py" line="24" />
+        <source>as the client knows you</source>
+        <translation>客户所知的您的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/banker_dialog.py" line="26" />
+        <source>qualification certificate (从业资格证书) number</source>
+        <translation>从业资格证书编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/banker_dialog.py" line="28" />
+        <source>e.g. 某某银行深圳分行私人银行中心</source>
+        <translation>例如：某某银行深圳分行私人银行中心</translation>
+    </message>
+    <message>
+        <location filename="../../ui/banker_dialog.py" line="31" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/banker_dialog.py" line="32" />
+        <source>Certificate no.</source>
+        <translation>从业资格证书编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/banker_dialog.py" line="33" />
+        <source>Branch</source>
+        <translation>所属机构</translation>
+    </message>
+    <message>
+        <location filename="../../ui/banker_dialog.py" line="35" />
+        <source>Printed on the cover of every advice pack and on meeting briefs. Kept in the vault; a change is recorded in the audit trail.</source>
+        <translation>印在每份财富规划建议书的封面和会谈简报上。保存在保险库中；每次修改都记入审计记录。</translation>
+    </message>
+</context>
+<context>
     <name>BriefPanel</name>
     <message>
         <location filename="../../ui/meeting/brief.py" line="75" />
@@ -2209,102 +2252,107 @@ with plan</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>Clients</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>Calendar</source>
         <translation>日程</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>Events</source>
         <translation>客户活动</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>Tasks ({0})</source>
         <translation>任务（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>Last sync: never</source>
         <translation>上次同步：从未</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>● Offline — sync only on request</source>
         <translation>● 离线 — 仅在您要求时同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="245" />
         <source>&amp;Vault</source>
         <translation>保险库(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244" />
+        <location filename="../../ui/main_window.py" line="246" />
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246" />
+        <location filename="../../ui/main_window.py" line="248" />
+        <source>&amp;Banker details…</source>
+        <translation>客户经理信息(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="250" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249" />
+        <location filename="../../ui/main_window.py" line="253" />
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>Quick open…</source>
         <translation>快速打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257" />
+        <location filename="../../ui/main_window.py" line="261" />
         <source>V&amp;iew</source>
         <translation>视图(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="228" />
         <source>Pending changes: {0}</source>
         <translation>待同步变更：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296" />
+        <location filename="../../ui/main_window.py" line="301" />
         <source>Locked — {0}</source>
         <translation>已锁定 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298" />
+        <location filename="../../ui/main_window.py" line="303" />
         <source>Unlocked — {0} — opening…</source>
         <translation>已解锁 — {0} — 正在打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="308" />
         <source>Unlocked — {0} — {1} clients, {2} households</source>
         <translation>已解锁 — {0} — {1} 位客户，{2} 个家庭</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331" />
+        <location filename="../../ui/main_window.py" line="336" />
         <source>Building the demo book</source>
         <translation>正在生成演示客户簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300" />
+        <location filename="../../ui/main_window.py" line="305" />
         <source>Unlocked — {0} — {1} clients</source>
         <translation>已解锁 — {0} — {1} 位客户</translation>
     </message>
@@ -2647,104 +2695,109 @@ with plan</source>
 <context>
     <name>PackDialog</name>
     <message>
-        <location filename="../../ui/documents/pack_dialog.py" line="70" />
+        <location filename="../../ui/documents/pack_dialog.py" line="71" />
         <source>New advice pack</source>
         <translation>生成财富规划建议书</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/pack_dialog.py" line="79" />
+        <location filename="../../ui/documents/pack_dialog.py" line="81" />
         <source>Both: 中文 with English beneath</source>
         <translation>中英双语：中文在上，英文在下</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/pack_dialog.py" line="82" />
+        <location filename="../../ui/documents/pack_dialog.py" line="84" />
         <source>Optional: to send it by e-mail</source>
         <translation>选填：用于通过电子邮件发送</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/pack_dialog.py" line="84" />
+        <location filename="../../ui/documents/pack_dialog.py" line="86" />
         <source>The same password again</source>
         <translation>再次输入相同的密码</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/pack_dialog.py" line="87" />
+        <location filename="../../ui/documents/pack_dialog.py" line="89" />
         <source>With a password the PDF opens only with it. Tell the client the password by phone or text message, never in the same e-mail.</source>
         <translation>设置密码后，须输入该密码才能打开 PDF。请通过电话或短信将密码告知客户，切勿在同一封邮件中发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/pack_dialog.py" line="94" />
+        <location filename="../../ui/documents/pack_dialog.py" line="96" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/pack_dialog.py" line="95" />
+        <location filename="../../ui/documents/pack_dialog.py" line="97" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/pack_dialog.py" line="96" />
+        <location filename="../../ui/documents/pack_dialog.py" line="98" />
         <source>Repeat password</source>
         <translation>确认密码</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/pack_dialog.py" line="100" />
+        <location filename="../../ui/documents/pack_dialog.py" line="104" />
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/pack_dialog.py" line="103" />
+        <location filename="../../ui/documents/pack_dialog.py" line="107" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/pack_dialog.py" line="125" />
+        <location filename="../../ui/documents/pack_dialog.py" line="129" />
+        <source>Your certificate number or branch is not set, so the cover shows a dash for it. Set them in Vault → Banker details…</source>
+        <translation>尚未设置您的从业资格证书编号或所属机构，封面上该项将显示“—”。请在“保险库 → 客户经理信息…”中设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/pack_dialog.py" line="143" />
         <source>The two passwords differ. Type the same password in both boxes.</source>
         <translation>两次输入的密码不一致，请在两个输入框中输入相同的密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/pack_dialog.py" line="129" />
+        <location filename="../../ui/documents/pack_dialog.py" line="147" />
         <source>A password needs at least {0} characters.</source>
         <translation>密码至少需要 {0} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/pack_dialog.py" line="134" />
+        <location filename="../../ui/documents/pack_dialog.py" line="152" />
         <source>Use only letters, digits and punctuation in the password (no Chinese characters or spaces): some PDF readers cannot open other passwords.</source>
         <translation>密码只能使用字母、数字和标点符号（不能含汉字或空格）：部分 PDF 阅读器无法识别其他字符的密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/pack_dialog.py" line="208" />
-        <location filename="../../ui/documents/pack_dialog.py" line="211" />
+        <location filename="../../ui/documents/pack_dialog.py" line="226" />
+        <location filename="../../ui/documents/pack_dialog.py" line="229" />
         <source>No advice pack was made. {0}</source>
         <translation>未生成建议书。{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/pack_dialog.py" line="214" />
+        <location filename="../../ui/documents/pack_dialog.py" line="232" />
         <source>No advice pack was made: something went wrong (reported). Try again.</source>
         <translation>未生成建议书：出现错误（已上报），请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/pack_dialog.py" line="224" />
+        <location filename="../../ui/documents/pack_dialog.py" line="242" />
         <source>Cancelled: nothing was kept.</source>
         <translation>已取消，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/pack_dialog.py" line="234" />
-        <location filename="../../ui/documents/pack_dialog.py" line="237" />
+        <location filename="../../ui/documents/pack_dialog.py" line="252" />
+        <location filename="../../ui/documents/pack_dialog.py" line="255" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/pack_dialog.py" line="272" />
+        <location filename="../../ui/documents/pack_dialog.py" line="290" />
         <source>Gathering the plan and checking suitability…</source>
         <translation>正在汇总规划并检查适当性…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/pack_dialog.py" line="273" />
+        <location filename="../../ui/documents/pack_dialog.py" line="291" />
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/pack_dialog.py" line="274" />
+        <location filename="../../ui/documents/pack_dialog.py" line="292" />
         <source>Keeping it in the vault…</source>
         <translation>正在保存到保险库…</translation>
     </message>

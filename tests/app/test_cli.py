@@ -161,3 +161,16 @@ def test_help_lists_the_contract() -> None:
         "clients",
     ):
         assert command in out
+
+
+def test_banker_shows_sets_and_refuses(vault: Path) -> None:
+    where = ("--vault", str(vault))
+    assert "(not set" in ok(run("banker", *where))
+    shown = ok(run("banker", *where, "--name", "周雅琴", "--licence", "F3021456"))
+    assert "周雅琴" in shown and "F3021456" in shown and "Branch:" in shown
+    kept = json.loads(ok(run("banker", *where, "--json")))
+    assert kept == {"name": "周雅琴", "licence": "F3021456", "branch": ""}
+    assert_user_error(run("banker", *where, "--branch", "分" * 61), "at most 60 characters")
+    assert json.loads(ok(run("banker", *where, "--json"))) == kept  # nothing kept
+    cleared = json.loads(ok(run("banker", *where, "--licence", "", "--json")))
+    assert cleared["licence"] == "" and cleared["name"] == "周雅琴"

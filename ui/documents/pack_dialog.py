@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import ConfidantError
 from app.domain.ids import ClientId
+from app.services.banker import BankerDetails
 from app.services.packs import PreparedPack, StoredPack, render_pack
 from app.services.plan_types import NotSuitable
 from ui.background import BackgroundJob, BackgroundRunner
@@ -71,6 +72,7 @@ class PackDialog(QDialog):
         self.setMinimumWidth(560)
         self._build_ui()
         self._enable()
+        session.run(lambda ws: ws.banker.get(), self._show_banker, lambda _: None)
 
     def _build_ui(self) -> None:
         self.lang = QComboBox()
@@ -94,6 +96,8 @@ class PackDialog(QDialog):
         form.addRow(self.tr("Language"), self.lang)
         form.addRow(self.tr("Password"), self.password)
         form.addRow(self.tr("Repeat password"), self.again)
+        self.cover = QLabel(objectName="muted", wordWrap=True)
+        self.cover.hide()
         self.step = QLabel(objectName="muted")
         self.bar = QProgressBar(minimum=0, maximum=100)
         self.error = QLabel(objectName="error", wordWrap=True)
@@ -109,10 +113,24 @@ class PackDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)
+        layout.addWidget(self.cover)
         layout.addWidget(self.step)
         layout.addWidget(self.bar)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
+
+    def _show_banker(self, details: BankerDetails) -> None:
+        """Say so before generating when the cover would show a dash for the banker's
+        certificate number or branch (regulation.md §3.3 asks for both)."""
+        if details.licence and details.branch:
+            return
+        self.cover.setText(
+            self.tr(
+                "Your certificate number or branch is not set, so the cover shows a dash "
+                "for it. Set them in Vault → Banker details…"
+            )
+        )
+        self.cover.show()
 
     # --- the steps ----------------------------------------------------------------------
 

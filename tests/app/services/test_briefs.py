@@ -28,6 +28,7 @@ from app.domain.masking import mask_id_number, mask_mobile
 from app.domain.money import Money
 from app.reports.brief import page_count
 from app.reports.page import format_date
+from app.services.banker import BankerDetails
 from app.services.briefs import agenda_items, plain_text
 from app.services.demo import build_demo_book
 from app.services.workspace import KdfParams, Workspace
@@ -251,7 +252,7 @@ def test_document_gathers_the_clients_facts(vault: Workspace, book: Book) -> Non
     assert sum(value for _, value in doc.by_asset_class) == sum(summary.by_asset_class.values())
     assert doc.risk_level_code == risk.code
     assert doc.risk_expires_on == risk.expires_on
-    assert doc.banker == "李明"
+    assert doc.banker == "李明"  # no name set: the system's user
     assert doc.age == 63
     assert [n.title for n in doc.notes] == _last_three_titles(vault, book.client_id)
     secret = doc.notes[0]
@@ -475,6 +476,12 @@ def cli(book: Book, monkeypatch: pytest.MonkeyPatch) -> Book:
     monkeypatch.setenv("CONFIDANT_PASSPHRASE", PASSPHRASE)
     monkeypatch.setenv("CONFIDANT_VAULT", str(book.folder))
     return book
+
+
+def test_the_brief_names_the_banker_as_set(vault: Workspace, book: Book) -> None:
+    vault.banker.set(BankerDetails(name="李明远"))
+    doc = vault.briefs.document(book.client_id, "zh", book.meeting_id, TODAY, now=NOW)
+    assert doc.banker == "李明远"
 
 
 def test_cli_writes_the_brief(

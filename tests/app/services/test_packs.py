@@ -24,6 +24,7 @@ from sqlalchemy import select
 from app.domain.errors import ValidationError
 from app.domain.ids import ClientId
 from app.reports.brief import format_cny, page_count
+from app.services.banker import BankerDetails
 from app.services.changes import Changes
 from app.services.clients import NewClient
 from app.services.packs import PackService, render_pack
@@ -223,6 +224,24 @@ def test_the_pdf_shows_the_client_the_figures_and_the_disclosure(
         stored.document_number,
     ):
         assert "".join(expected.split()) in text, expected
+
+
+@needs_pdftotext
+def test_the_cover_names_the_banker_their_certificate_and_branch(
+    tmp_path: Path, bank: Workspace, packs: PackService, planned: ClientId
+) -> None:
+    unset = packs.document(planned, "zh")
+    assert (unset.banker, unset.banker_licence, unset.branch) == (bank.actor, "", "")
+    bank.banker.set(BankerDetails("周雅琴", "F3021456", "某某银行深圳分行私人银行中心"))
+    doc = packs.document(planned, "zh")
+    assert (doc.banker, doc.banker_licence, doc.branch) == (
+        "周雅琴",
+        "F3021456",
+        "某某银行深圳分行私人银行中心",
+    )
+    text = pdf_text(tmp_path, packs.build(planned, "zh").bytes)
+    for expected in ("周雅琴", "F3021456", "某某银行深圳分行私人银行中心"):
+        assert expected in text, expected
 
 
 WMP2_ZH = (
