@@ -22,6 +22,7 @@ from typing import Any
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from app.services.banker import BankerDetails
 from app.services.book import BookFilter
 from app.services.demo import build_demo_book
 from app.services.workspace import KdfParams, Workspace
@@ -176,6 +177,8 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp()) / "vault"
     with Workspace.create(folder, PASS, CHEAP) as ws:
         build_demo_book(ws, clients=200, seed=7)
+        # The pack's cover names the banker (Vault → Banker details…); a made-up one here.
+        ws.banker.set(BankerDetails("周雅琴", "F0000000（示例）", "示例银行深圳分行私人银行中心"))
 
     from ui.events import AppEvents
     from ui.main import build
