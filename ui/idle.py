@@ -6,7 +6,8 @@ suspension (``applicationStateChanged`` to Suspended, where the platform reports
 locks immediately.
 
 Input is seen through an app-wide event filter, installed by ``watch_input`` once the
-unlocked window has painted and removed on ``stop``. Installing it earlier is not free:
+unlocked window has painted (or the database is open, should Home not paint) and
+removed on ``stop``. Installing it earlier is not free:
 every event then calls into Python, and the first events through it make PySide create
 the Python type (and every enum) of each object they reach, about 50 ms that would
 otherwise land between unlocking and the first Home paint. Before unlock there is

@@ -356,6 +356,9 @@ class MainWindow(QMainWindow):
         self._info = info
         self._vault_state_text()
         self._build_tasks()
+        # Usually on since Home's first paint; this covers a Home that never paints (its
+        # figures failed to load), so the banker's input still keeps the vault open.
+        self.idle.watch_input()
 
     def lock(self) -> None:
         self.idle.stop()

@@ -101,6 +101,13 @@ def test_input_after_unlock_keeps_the_vault_open(make_window, qtbot, book: Path)
     assert not window.idle.watching and not window.idle.active
     unlock(window, qtbot)  # the next unlock watches again, from its own first paint
     qtbot.waitUntil(lambda: window.idle.watching, timeout=10000)
+    # Should Home never paint, the database being open starts the watching all the same.
+    qtbot.waitUntil(lambda: window._info is not None and window._info.clients is not None)
+    window.idle.stop()
+    window.idle.start()
+    assert not window.idle.watching
+    window.events.vault_did_open.emit(window._info)
+    assert window.idle.watching
 
 
 def test_status_bar_counts_clients_as_home_does(make_window, qtbot, book: Path) -> None:  # type: ignore[no-untyped-def]
