@@ -4,7 +4,8 @@ Why it exists: each such model answered rowCount, columnCount, headerData and th
 common data() roles the same way, and only its cells differed. A subclass names its
 ``COLUMNS`` (and the right-aligned ``NUMBERS``), sets translated ``heads`` (and
 optional ``tips``), and writes ``text(item, column)`` plus, for colours and tooltips,
-``cell(item, column, role)``. ``UserRole`` gives the item's ``id``. Lists that can grow
+``cell(item, column, role)``. ``UserRole`` gives the item's ``KEY`` attribute (``id``
+unless a subclass names another, such as a product's code). Lists that can grow
 with the book (clients, the timeline) page themselves and do not use this.
 """
 
@@ -23,6 +24,7 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 class RowsModel[T](QAbstractTableModel):
     COLUMNS: tuple[str, ...] = ()
     NUMBERS: frozenset[str] = frozenset()  # shown right-aligned
+    KEY = "id"  # the attribute that identifies an item: UserRole and row_of
 
     def __init__(self) -> None:
         super().__init__()
@@ -42,9 +44,9 @@ class RowsModel[T](QAbstractTableModel):
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
     def row_of(self, ident: object) -> int:
-        """The row of the item whose ``id`` is ``ident``, or -1."""
+        """The row of the item whose ``KEY`` is ``ident``, or -1."""
         return next(
-            (r for r, item in enumerate(self.rows) if getattr(item, "id", None) == ident), -1
+            (r for r, item in enumerate(self.rows) if getattr(item, self.KEY, None) == ident), -1
         )
 
     def text(self, item: T, column: str) -> str:
@@ -81,7 +83,7 @@ class RowsModel[T](QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in self.NUMBERS:
             return RIGHT
         if role == Qt.ItemDataRole.UserRole:
-            return getattr(item, "id", None)
+            return getattr(item, self.KEY, None)
         return self.cell(item, column, role)
 
 

@@ -294,7 +294,7 @@ def test_a_product_that_fails_the_gate_cannot_be_added(window, qtbot) -> None:  
     plan = new_plan(tab, qtbot)
     dialog = tab.add_product()
     qtbot.waitUntil(lambda: dialog.loaded, timeout=10000)
-    blocked = next(c for c in dialog.model.items if c.risk_rating == 5)
+    blocked = next(c for c in dialog.model.rows if c.risk_rating == 5)
     assert dialog.select_code(blocked.code)
     assert not dialog.add_button.isEnabled()
     gate = run(window, lambda ws: ws.suitability.check_product(cid, blocked.code, D("100000")))
@@ -306,7 +306,7 @@ def test_a_product_that_fails_the_gate_cannot_be_added(window, qtbot) -> None:  
     assert run(window, lambda ws: ws.plans.get(plan.id)).recommendations == ()
 
     # A product that passes for 100,000 but not for 1亿: the service refuses and says why.
-    passing = next(c for c in dialog.model.items if c.can_add and c.type != "deposit")
+    passing = next(c for c in dialog.model.rows if c.can_add and c.type != "deposit")
     dialog.search.setText(passing.code)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=10000)
     dialog.select_code(passing.code)
@@ -353,12 +353,12 @@ def test_the_picker_shows_each_products_minimum_and_management_fee(window, qtbot
     def shown(row: int, column: str) -> str:
         return str(model.data(model.index(row, COLUMNS.index(column))))
 
-    rows = {c.code: row for row, c in enumerate(model.items)}
-    trust = next(c for c in model.items if c.type == "trust")
+    rows = {c.code: row for row, c in enumerate(model.rows)}
+    trust = next(c for c in model.rows if c.type == "trust")
     assert trust.min_investment_cny is not None and trust.management_fee_pct is not None
     assert shown(rows[trust.code], "minimum") == format_money_short(trust.min_investment_cny)
     assert shown(rows[trust.code], "fee") == percent(trust.management_fee_pct)
-    equity = next(c for c in model.items if c.type == "equity")  # no fee recorded
+    equity = next(c for c in model.rows if c.type == "equity")  # no fee recorded
     assert shown(rows[equity.code], "fee") == "—"
     dialog.reject()
 

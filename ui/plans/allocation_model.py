@@ -21,23 +21,15 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDoubleSpinBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.domain import model_portfolios as mp
 from app.services.plans import AllocationLine
 from ui.plans.words import percent, said, signed_percent
+from ui.rows_model import Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
-DISPLAY = Qt.ItemDataRole.DisplayRole
 EDIT = Qt.ItemDataRole.EditRole
 BAND_ROLE = Qt.ItemDataRole.UserRole + 1  # (min, max) of the proposed weight, in percent
 COLUMNS = ("class", "current", "model", "band", "proposed", "drift")
@@ -59,13 +51,15 @@ def as_weight(value: Any) -> Decimal | None:
     return (number / HUNDRED).quantize(STEP)
 
 
-class AllocationModel(QAbstractTableModel):
+class AllocationModel(RowsModel[AllocationLine]):
+    COLUMNS = COLUMNS
+    NUMBERS = frozenset(COLUMNS) - {"class"}
+    KEY = "asset_class"
     sig_edited = Signal()  # a proposed weight changed here (not by a reload)
     sig_refused = Signal(str)  # an edit outside the band, in words
 
     def __init__(self) -> None:
         super().__init__()
-        self.lines: list[AllocationLine] = []
         self.current: dict[str, Decimal] = {}
         self.proposed: dict[str, Decimal] = {}
         self.editable = False
@@ -92,21 +86,18 @@ class AllocationModel(QAbstractTableModel):
         """The plan's allocation; ``keep_edits`` keeps unsaved weights for the same
         classes (a reload overtaking a save)."""
         classes = [line.asset_class for line in lines]
-        keep = keep_edits and self.dirty and classes == [x.asset_class for x in self.lines]
-        self.beginResetModel()
-        self.lines = list(lines)
+        keep = keep_edits and self.dirty and classes == [x.asset_class for x in self.rows]
         self.current = {d.asset_class: d.current_weight for d in drift}
         if not keep:
             self.proposed = {line.asset_class: line.weight for line in lines}
             self.dirty = False
         self.editable = editable
-        self.endResetModel()
+        self.set_rows(lines)
 
     def clear(self) -> None:
-        self.beginResetModel()
-        self.lines, self.current, self.proposed = [], {}, {}
+        self.current, self.proposed = {}, {}
         self.editable = self.dirty = False
-        self.endResetModel()
+        self.set_rows([])
 
     def weights(self) -> dict[str, Decimal]:
         """The proposed weights to save (every class, 0 included)."""
@@ -114,12 +105,6 @@ class AllocationModel(QAbstractTableModel):
 
     def total(self) -> Decimal:
         return sum(self.proposed.values(), ZERO)
-
-    def line(self, row: int) -> AllocationLine | None:
-        return self.lines[row] if 0 <= row < len(self.lines) else None
-
-    def row_of(self, asset_class: str) -> int:
-        return next((r for r, x in enumerate(self.lines) if x.asset_class == asset_class), -1)
 
     def mark_saved(self, revision: int) -> None:
         """A save of ``revision`` went through: clean unless typed on since."""
@@ -131,7 +116,7 @@ class AllocationModel(QAbstractTableModel):
     def set_weight(self, asset_class: str, weight: Decimal) -> bool:
         """Propose ``weight`` for ``asset_class`` if its band allows (else say why)."""
         row = self.row_of(asset_class)
-        line = self.line(row)
+        line = self.row_item(row)
         if line is None or not self.editable:
             return False
         if not line.band_min <= weight <= line.band_max:
@@ -155,7 +140,7 @@ class AllocationModel(QAbstractTableModel):
 
     def balance(self) -> str:
         """Put the difference from 100% on cash; "" when done, else why not."""
-        line = self.line(self.row_of(SETTLES))
+        line = self.row_item(self.row_of(SETTLES))
         if line is None:
             return self.tr("This model has no cash to balance with; adjust another class.")
         others = self.total() - self.proposed.get(SETTLES, ZERO)
@@ -169,52 +154,31 @@ class AllocationModel(QAbstractTableModel):
 
     # --- the table -------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.lines)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return self.heads[section] if 0 <= section < len(self.heads) else None
-        return None
-
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
         if index.isValid() and index.column() == PROPOSED and self.editable:
-            line = self.line(index.row())
+            line = self.row_item(index.row())
             if line is not None and line.band_max > line.band_min:
                 return base | Qt.ItemFlag.ItemIsEditable
         return base
 
-    def data(self, index: Index, role: int = DISPLAY) -> Any:
-        line = self.line(index.row()) if index.isValid() else None
-        if line is None or not 0 <= index.column() < len(COLUMNS):
-            return None
-        column = COLUMNS[index.column()]
-        if role == DISPLAY:
-            return self._text(line, column)
+    def cell(self, item: AllocationLine, column: str, role: int) -> Any:
         if role == EDIT and column == "proposed":
-            return float(self.proposed.get(line.asset_class, ZERO) * HUNDRED)
+            return float(self.proposed.get(item.asset_class, ZERO) * HUNDRED)
         if role == BAND_ROLE:
-            return (float(line.band_min * HUNDRED), float(line.band_max * HUNDRED))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != "class":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return (float(item.band_min * HUNDRED), float(item.band_max * HUNDRED))
         if role == Qt.ItemDataRole.ForegroundRole:
-            return self._colour(line, column)
+            return self._colour(item, column)
         if role == Qt.ItemDataRole.BackgroundRole and column == "proposed" and self.editable:
             return QColor("#fff8e1" if self.dirty else "#f0f6fc")
         if role == Qt.ItemDataRole.ToolTipRole and column == "proposed" and self.editable:
             return self.tr("Double-click to change, within {0}–{1}").format(
-                percent(line.band_min), percent(line.band_max)
+                percent(item.band_min), percent(item.band_max)
             )
-        if role == Qt.ItemDataRole.UserRole:
-            return line.asset_class
         return None
 
     def setData(self, index: Index, value: Any, role: int = EDIT) -> bool:
-        line = self.line(index.row()) if index.isValid() else None
+        line = self.row_item(index.row()) if index.isValid() else None
         if line is None or role != EDIT or index.column() != PROPOSED:
             return False
         weight = as_weight(value)
@@ -223,7 +187,7 @@ class AllocationModel(QAbstractTableModel):
             return False
         return self.set_weight(line.asset_class, weight)
 
-    def _text(self, line: AllocationLine, column: str) -> str:
+    def text(self, line: AllocationLine, column: str) -> str:
         cls = line.asset_class
         if column == "class":
             return said(line.name)

@@ -13,26 +13,27 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from app.domain.product_terms import percent
 from app.services.plans import Candidate
 from ui.formatting import format_money_short
 from ui.plans.words import said
+from ui.rows_model import RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
-DISPLAY = Qt.ItemDataRole.DisplayRole
 COLUMNS = ("code", "name", "type", "class", "rating", "lockup", "minimum", "fee", "gate")
-RIGHT = frozenset({"rating", "lockup", "minimum", "fee"})
 GATE = COLUMNS.index("gate")
 GREY = QColor("#9aa5b1")
 
 
-class CandidatesModel(QAbstractTableModel):
+class CandidatesModel(RowsModel[Candidate]):
+    COLUMNS = COLUMNS
+    NUMBERS = frozenset({"rating", "lockup", "minimum", "fee"})
+    KEY = "code"
+
     def __init__(self) -> None:
         super().__init__()
-        self.items: list[Candidate] = []
         self.classes: dict[str, str] = {}
         self.heads = (
             self.tr("Code"),
@@ -59,19 +60,8 @@ class CandidatesModel(QAbstractTableModel):
         }
 
     def set_candidates(self, items: list[Candidate], classes: Mapping[str, str]) -> None:
-        self.beginResetModel()
-        self.items = list(items)
         self.classes = dict(classes)
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.set_candidates([], {})
-
-    def item(self, row: int) -> Candidate | None:
-        return self.items[row] if 0 <= row < len(self.items) else None
-
-    def row_of(self, code: str) -> int:
-        return next((r for r, c in enumerate(self.items) if c.code == code), -1)
+        self.set_rows(items)
 
     def reasons(self, c: Candidate) -> str:
         """Why it cannot be added (every blocking finding with its remedy), or ""."""
@@ -79,38 +69,17 @@ class CandidatesModel(QAbstractTableModel):
             return self.tr("Already recommended in this plan.")
         return " ".join(f"{said(f.why)} {said(f.remedy)}" for f in c.blocking)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return self.heads[section] if 0 <= section < len(self.heads) else None
-        return None
-
-    def data(self, index: Index, role: int = DISPLAY) -> Any:
-        c = self.item(index.row()) if index.isValid() else None
-        if c is None or not 0 <= index.column() < len(COLUMNS):
-            return None
-        column = COLUMNS[index.column()]
-        if role == DISPLAY:
-            return self._text(c, column)
+    def cell(self, item: Candidate, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole:
-            if not c.can_add:
-                return QColor("#b42318") if column == "gate" and c.blocking else GREY
+            if not item.can_add:
+                return QColor("#b42318") if column == "gate" and item.blocking else GREY
             if column == "gate":
-                return QColor("#9a6700" if c.warnings else "#2f7d5b")
+                return QColor("#9a6700" if item.warnings else "#2f7d5b")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.reasons(c) or " ".join(said(f.why) for f in c.warnings) or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in RIGHT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.UserRole:
-            return c.code
+            return self.reasons(item) or " ".join(said(f.why) for f in item.warnings) or None
         return None
 
-    def _text(self, c: Candidate, column: str) -> str:
+    def text(self, c: Candidate, column: str) -> str:
         if column == "gate":
             return self._verdict(c)
         if column == "name":

@@ -137,7 +137,7 @@ class AddProductDialog(FormDialog):
 
     def selected(self) -> Candidate | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.item(rows[0].row()) if rows else None
+        return self.model.row_item(rows[0].row()) if rows else None
 
     def select_code(self, code: str) -> bool:
         row = self.model.row_of(code)
