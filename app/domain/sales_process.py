@@ -61,8 +61,12 @@ def cooling_off(product_type: str, terms: ProductTerms) -> Text | None:
         parts.append(Text("无冷静期", "no cooling-off period"))
     elif hours is not None:
         span = _span(hours)
-        name = Text("犹豫期", "free-look period") if product_type == "insurance" else None
-        name = name or Text("冷静期", "cooling-off period")
+        insurance = product_type == "insurance"
+        name = (
+            Text("犹豫期", "free-look period")
+            if insurance
+            else Text("冷静期", "cooling-off period")
+        )
         parts.append(
             Text(
                 f"{name.zh}{span.zh}：签约后{span.zh}内可撤销并全额退款",
